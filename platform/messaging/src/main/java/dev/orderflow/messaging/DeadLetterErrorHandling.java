@@ -1,0 +1,36 @@
+package dev.orderflow.messaging;
+
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.orderflow.events.EventDecodingException;
+
+/**
+ * What happens to a record whose processing throws. Transient failures (database down, lock conflicts) are
+ * retried in place with exponential backoff, so the partition's order holds; a record that still fails
+ * after the retry time, and a poison record at once, is published to {@code <topic>.DLT} with the error in
+ * the {@code kafka_dlt-*} headers, and the partition moves on.
+ */
+final class DeadLetterErrorHandling {
+
+    static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    private DeadLetterErrorHandling() {
+    }
+
+    static DefaultErrorHandler create(KafkaTemplate<String, byte[]> template, MessagingProperties.Consumer settings) {
+        // Partition -1 lets the producer choose by key: the dead-letter topic may have any partition count.
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
+                settings.backoffMultiplier());
+        backOff.setMaxInterval(settings.maxBackoff().toMillis());
+        backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(EventDecodingException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.orderflow.messaging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.orderflow.events.DomainEvent;
+import dev.orderflow.events.EncodedEvent;
+import dev.orderflow.events.EventCodec;
+import dev.orderflow.events.EventEnvelope;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes events into the {@code outbox_event} table and wakes the relay once the transaction commits. */
+class JdbcOutbox implements Outbox {
+
+    private final JdbcClient jdbc;
+    private final EventCodec codec;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    JdbcOutbox(JdbcClient jdbc, EventCodec codec, JsonMapper json, Clock clock, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.json = json;
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void add(DomainEvent event) {
+        MessageContext.Current context = MessageContext.current().orElse(new MessageContext.Current(null, null));
+        EventEnvelope envelope = EventEnvelope.of(event, clock.instant(), context.correlationId(),
+                context.traceparent());
+        EncodedEvent encoded = codec.encode(envelope);
+        jdbc.sql("""
+                        INSERT INTO outbox_event (event_id, event_type, topic, message_key, headers, payload)
+                        VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?)""")
+                .params(envelope.eventId(), envelope.type().wireName(), encoded.topic(), encoded.key(),
+                        json.writeValueAsString(encoded.headers()), new String(encoded.data(), UTF_8))
+                .update();
+        wakeRelayAfterCommit();
+    }
+
+    /** Publishing starts right after the commit instead of waiting for the next poll. */
+    private void wakeRelayAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.wakeUp();
+            }
+        });
+    }
+}

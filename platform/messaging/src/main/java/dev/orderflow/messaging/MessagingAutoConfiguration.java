@@ -1,0 +1,161 @@
+package dev.orderflow.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.orderflow.events.EventCodec;
+import dev.orderflow.events.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The messaging machinery every service gets by depending on this module: Kafka clients with the contract's
+ * serialisation, the outbox and its relay, the inbox-guarded listener and dead-letter error handling.
+ * Kafka connection settings stay Spring Boot's {@code spring.kafka.*}.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // No duplicates or reordering from producer retries, and nothing acknowledged before all replicas have it.
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> kafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // Bytes in, decoding in the listener: a malformed record becomes a handled error, not a stuck partition.
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, KafkaTemplate<String, byte[]> kafkaTemplate,
+            MessagingProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setConcurrency(properties.consumer().concurrency());
+        factory.setCommonErrorHandler(DeadLetterErrorHandling.create(kafkaTemplate, properties.consumer()));
+        return factory;
+    }
+
+    /** Every service declares the whole contract, so a consumer never waits for its producer to start first. */
+    @Bean
+    KafkaAdmin.NewTopics contractTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(Stream.of(Topics.ORDER_EVENTS, Topics.DELIVERY_EVENTS)
+                .flatMap(topic -> Stream.of(topic, topic + DeadLetterErrorHandling.DEAD_LETTER_SUFFIX))
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+
+    @Bean
+    TransactionTemplate messagingTransactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    Inbox inbox(DataSource dataSource) {
+        return new Inbox(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    OutboxStore outboxStore(DataSource dataSource) {
+        return new OutboxStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(OutboxStore store, Inbox inbox, KafkaTemplate<String, byte[]> kafkaTemplate,
+                            TransactionTemplate messagingTransactionTemplate, MessagingProperties properties,
+                            ObjectProvider<Clock> clock) {
+        Clock effectiveClock = clock.getIfAvailable(Clock::systemUTC);
+        RetentionPurge purge = new RetentionPurge(store, inbox, messagingTransactionTemplate, properties.retention(),
+                effectiveClock);
+        return new OutboxRelay(store, purge, kafkaTemplate, messagingTransactionTemplate, properties.relay(),
+                effectiveClock);
+    }
+
+    @Bean
+    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, ObjectProvider<Clock> clock) {
+        return new JdbcOutbox(JdbcClient.create(dataSource), codec, JsonMapper.builder().build(),
+                clock.getIfAvailable(Clock::systemUTC), relay);
+    }
+
+    @Bean
+    EventHandlers eventHandlers(List<EventHandler<?>> handlers) {
+        return new EventHandlers(handlers);
+    }
+
+    @Bean
+    IncomingEvents incomingEvents(EventCodec codec, EventHandlers eventHandlers, Inbox inbox,
+                                  TransactionTemplate messagingTransactionTemplate) {
+        return new IncomingEvents(codec, eventHandlers, inbox, messagingTransactionTemplate);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class WebCorrelation {
+
+        @Bean
+        FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+            FilterRegistrationBean<CorrelationIdFilter> registration =
+                    new FilterRegistrationBean<>(new CorrelationIdFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+}

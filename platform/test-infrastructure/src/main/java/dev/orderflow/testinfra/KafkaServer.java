@@ -1,0 +1,7 @@
+package dev.orderflow.testinfra;
+
+/** A running Kafka broker. */
+public interface KafkaServer {
+
+    String bootstrapServers();
+}
