@@ -18,6 +18,8 @@ public final class EventCodec {
     private final JsonMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // 2.7 items must not become 2: a payload the schema rejects is rejected here too.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     public EncodedEvent encode(EventEnvelope envelope) {
@@ -60,7 +62,11 @@ public final class EventCodec {
 
     private DomainEvent fromJson(byte[] data, EventType type) {
         try {
-            return json.readValue(data, type.payloadType());
+            DomainEvent payload = json.readValue(data, type.payloadType());
+            if (payload == null) {
+                throw new EventDecodingException(type.wireName() + " payload is JSON null");
+            }
+            return payload;
         } catch (JacksonException e) {
             throw new EventDecodingException("invalid " + type.wireName() + " payload: " + rootMessage(e), e);
         }
@@ -99,6 +105,6 @@ public final class EventCodec {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root.getMessage() != null ? root.getMessage() : e.getMessage();
     }
 }

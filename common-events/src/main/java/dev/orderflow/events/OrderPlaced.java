@@ -35,7 +35,9 @@ public record OrderPlaced(UUID orderId, String customerId, List<Item> items, Big
             Require.text(street, "street");
             Require.text(city, "city");
             Require.text(postalCode, "postalCode");
-            Require.text(country, "country");
+            if (!Require.text(country, "country").matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code");
+            }
         }
     }
 }
