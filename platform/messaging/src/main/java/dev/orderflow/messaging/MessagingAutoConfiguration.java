@@ -104,11 +104,6 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    TransactionTemplate messagingTransactionTemplate(PlatformTransactionManager transactionManager) {
-        return new TransactionTemplate(transactionManager);
-    }
-
-    @Bean
     Inbox inbox(DataSource dataSource) {
         return new Inbox(JdbcClient.create(dataSource));
     }
@@ -120,13 +115,12 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(OutboxStore store, Inbox inbox, KafkaTemplate<String, byte[]> kafkaTemplate,
-                            TransactionTemplate messagingTransactionTemplate, MessagingProperties properties,
+                            PlatformTransactionManager transactionManager, MessagingProperties properties,
                             ObjectProvider<Clock> clock) {
         Clock effectiveClock = clock.getIfAvailable(Clock::systemUTC);
-        RetentionPurge purge = new RetentionPurge(store, inbox, messagingTransactionTemplate, properties.retention(),
-                effectiveClock);
-        return new OutboxRelay(store, purge, kafkaTemplate, messagingTransactionTemplate, properties.relay(),
-                effectiveClock);
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        RetentionPurge purge = new RetentionPurge(store, inbox, transaction, properties.retention(), effectiveClock);
+        return new OutboxRelay(store, purge, kafkaTemplate, transaction, properties.relay(), effectiveClock);
     }
 
     @Bean
@@ -142,8 +136,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     IncomingEvents incomingEvents(EventCodec codec, EventHandlers eventHandlers, Inbox inbox,
-                                  TransactionTemplate messagingTransactionTemplate) {
-        return new IncomingEvents(codec, eventHandlers, inbox, messagingTransactionTemplate);
+                                  PlatformTransactionManager transactionManager) {
+        return new IncomingEvents(codec, eventHandlers, inbox, new TransactionTemplate(transactionManager));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -33,7 +33,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     @Override
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        // Not getJdbcUrl(user, db): its URL carries user=postgres, which would override every role we connect as.
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class TestInfrastructure {
 
     /** Points a service's datasource (as its own role) and Kafka client at the shared servers. */
     public static void register(DynamicPropertyRegistry registry, ServiceDatabase database) {
-        registry.add("spring.datasource.url", () -> postgres().jdbcUrl());
+        registry.add("spring.datasource.url", () -> jdbcUrl(database));
         registry.add("spring.datasource.username", database::role);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.kafka.bootstrap-servers", () -> kafka().bootstrapServers());
@@ -61,7 +61,13 @@ public final class TestInfrastructure {
 
     /** A connection as the given role, for tests that look into the database directly. */
     public static Connection connect(ServiceDatabase database) throws SQLException {
-        return DriverManager.getConnection(postgres().jdbcUrl(), database.role(), database.password());
+        return DriverManager.getConnection(jdbcUrl(database), database.role(), database.password());
+    }
+
+    /** The shared database's URL with the service's schema as the connection's current schema. */
+    public static String jdbcUrl(ServiceDatabase database) {
+        String url = postgres().jdbcUrl();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + database.schema();
     }
 
     private static void runAsAdmin(PostgresServer server, String sql) {

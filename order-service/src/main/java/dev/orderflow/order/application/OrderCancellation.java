@@ -1,0 +1,33 @@
+package dev.orderflow.order.application;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.orderflow.messaging.Outbox;
+import dev.orderflow.order.domain.Order;
+import dev.orderflow.order.domain.Orders;
+
+/** The customer cancels an order; the delivery service hears of it through OrderCancelled. */
+@Service
+public class OrderCancellation {
+
+    private final Orders orders;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    OrderCancellation(Orders orders, Outbox outbox, Clock clock) {
+        this.orders = orders;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Order cancel(UUID orderId) {
+        Order order = orders.get(orderId);
+        outbox.add(order.cancelOnCustomerRequest(clock.instant()));
+        return order;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orderflow.order.domain;
+
+/** Criteria of an order listing; null filters match everything. Pages count from 0. */
+public record OrderSearch(String customerId, OrderStatus status, int page, int size) {
+}

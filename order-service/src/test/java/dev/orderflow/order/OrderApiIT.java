@@ -1,0 +1,138 @@
+package dev.orderflow.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.orderflow.events.Topics;
+import dev.orderflow.testinfra.HttpTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** The REST contract: idempotent POST, listing, and problem details for every kind of bad input. */
+class OrderApiIT extends OrderServiceIntegrationTest {
+
+    @Test
+    void repeatingAPostWithTheSameIdempotencyKeyReturnsTheSameOrder() {
+        String customer = uniqueCustomer();
+        HttpTestClient.Response first = http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-1");
+        HttpTestClient.Response repeat = http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        UUID orderId = UUID.fromString(first.json().get("id").asString());
+        assertThat(repeat.json().get("id").asString()).isEqualTo(orderId.toString());
+        assertThat(repeat.header("Idempotent-Replayed")).contains("true");
+        assertThat(ordersOf(customer).get("totalItems").asLong()).isEqualTo(1);
+        awaitPublished(orderId, 1);
+        assertThat(kafka().events(Topics.ORDER_EVENTS, orderId)).hasSize(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithADifferentBodyIsRejected() {
+        String customer = uniqueCustomer();
+        http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-2");
+
+        HttpTestClient.Response different = http().post("/orders", orderJson(customer, "JP"), "Idempotency-Key", "k-2");
+
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.json().get("title").asString()).isEqualTo("Idempotency-Key reused");
+        assertThat(ordersOf(customer).get("totalItems").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void idempotencyKeysAreScopedToTheCustomer() {
+        HttpTestClient.Response first = http().post("/orders", orderJson(uniqueCustomer(), "KR"), "Idempotency-Key", "k-3");
+        HttpTestClient.Response other = http().post("/orders", orderJson(uniqueCustomer(), "KR"), "Idempotency-Key", "k-3");
+
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+    }
+
+    @Test
+    void listsOrdersByCustomerAndStatusPageByPage() {
+        String customer = uniqueCustomer();
+        UUID cancelled = placeOrder(customer);
+        placeOrder(customer);
+        placeOrder(customer);
+        http().post("/orders/" + cancelled + "/cancel", "");
+
+        JsonNode firstPage = http().get("/orders?customerId=" + customer + "&size=2&page=0").json();
+        JsonNode onlyCancelled = http().get("/orders?customerId=" + customer + "&status=CANCELLED").json();
+
+        assertThat(firstPage.get("items")).hasSize(2);
+        assertThat(firstPage.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(firstPage.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(onlyCancelled.get("items")).hasSize(1);
+        assertThat(onlyCancelled.get("items").get(0).get("id").asString()).isEqualTo(cancelled.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{not json",
+            "[]",
+            "{}",
+            "{\"customerId\":\"%s\",\"items\":[],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":-1,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":-5}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":\"two\",\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"XX\"}}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"kr\"}}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}]}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":99999999999999999999,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
+    })
+    void invalidOrdersAreRejectedWithAProblemAndNothingIsWritten(String template) {
+        String customer = uniqueCustomer();
+
+        HttpTestClient.Response response = http().post("/orders", template.formatted(customer));
+
+        assertProblem(response, 400);
+        assertThat(ordersOf(customer).get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void validationProblemsNameTheRejectedFields() {
+        HttpTestClient.Response response = http().post("/orders", orderJson("", "XX"));
+
+        assertProblem(response, 400);
+        assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .contains("customerId", "deliveryAddress.country");
+    }
+
+    @Test
+    void oversizeBodiesAreRejected() {
+        String huge = orderJson(uniqueCustomer(), "KR").replace("1 Main St", "x".repeat(100_000));
+
+        assertProblem(http().post("/orders", huge), 413);
+        assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(huge.getBytes())), "Content-Type", "application/json"), 413);
+    }
+
+    @Test
+    void wrongContentTypeUnknownIdsAndUnknownPathsGetProblems() {
+        assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofString("customerId=c"),
+                "Content-Type", "application/x-www-form-urlencoded"), 415);
+        assertProblem(http().get("/orders/" + UUID.randomUUID()), 404);
+        assertProblem(http().post("/orders/" + UUID.randomUUID() + "/cancel", ""), 404);
+        assertProblem(http().get("/orders/not-a-uuid"), 400);
+        assertProblem(http().get("/orders?status=LOST"), 400);
+        assertProblem(http().get("/orders?size=100000"), 400);
+        assertProblem(http().get("/nowhere"), 404);
+    }
+
+    private JsonNode ordersOf(String customer) {
+        return http().get("/orders?customerId=" + customer).json();
+    }
+
+    private static void assertProblem(HttpTestClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asString()).isNotBlank();
+    }
+}
