@@ -1,0 +1,139 @@
+package dev.orderflow.delivery.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.orderflow.events.DeliveryCancelled;
+import dev.orderflow.events.DeliveryFailed;
+import dev.orderflow.events.DeliveryScheduled;
+import dev.orderflow.events.DomainEvent;
+
+/** The delivery of one order (at most one per order), deciding its own events. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "order_id", nullable = false, unique = true)
+    private UUID orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DeliveryStatus status;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    private String courier;
+
+    @Column(name = "estimated_delivery_date")
+    private LocalDate estimatedDeliveryDate;
+
+    @Column(length = 2)
+    private String country;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Delivery() {
+    }
+
+    /** A new delivery and the event announcing the decision. */
+    public record Decision(Delivery delivery, DomainEvent event) {
+    }
+
+    /** Schedules the order's delivery when the area covers its country, and records a failure otherwise. */
+    public static Decision decide(UUID orderId, String country, ServiceArea area, CourierAssignment couriers,
+                                  Clock clock) {
+        Delivery delivery = new Delivery(orderId, country, clock.instant());
+        if (!area.covers(country)) {
+            delivery.status = DeliveryStatus.FAILED;
+            delivery.failureReason = FailureReason.ADDRESS_NOT_SERVICEABLE;
+            return new Decision(delivery, new DeliveryFailed(orderId, delivery.id, delivery.failureReason));
+        }
+        delivery.status = DeliveryStatus.SCHEDULED;
+        delivery.courier = couriers.courierFor(orderId);
+        delivery.estimatedDeliveryDate = couriers.estimatedDeliveryDate(LocalDate.now(clock));
+        return new Decision(delivery, new DeliveryScheduled(orderId, delivery.id, delivery.courier,
+                delivery.estimatedDeliveryDate));
+    }
+
+    /**
+     * The order was cancelled before its OrderPlaced was ever applied (it was dead-lettered, say): a cancelled
+     * delivery is recorded so that OrderPlaced, should it come later, schedules nothing.
+     */
+    public static Decision cancelledBeforeScheduling(UUID orderId, Instant now) {
+        Delivery delivery = new Delivery(orderId, null, now);
+        delivery.status = DeliveryStatus.CANCELLED;
+        return new Decision(delivery, new DeliveryCancelled(orderId, delivery.id));
+    }
+
+    /** Calls off a scheduled delivery; a failed or cancelled one has nothing to call off. */
+    public Optional<DeliveryCancelled> cancel(Instant now) {
+        if (status != DeliveryStatus.SCHEDULED) {
+            return Optional.empty();
+        }
+        status = DeliveryStatus.CANCELLED;
+        updatedAt = now;
+        return Optional.of(new DeliveryCancelled(orderId, id));
+    }
+
+    private Delivery(UUID orderId, String country, Instant now) {
+        this.id = UUID.randomUUID();
+        this.orderId = orderId;
+        this.country = country;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public Optional<String> failureReason() {
+        return Optional.ofNullable(failureReason);
+    }
+
+    public Optional<String> courier() {
+        return Optional.ofNullable(courier);
+    }
+
+    public Optional<LocalDate> estimatedDeliveryDate() {
+        return Optional.ofNullable(estimatedDeliveryDate);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}
