@@ -2,8 +2,6 @@ package dev.orderflow.delivery.application;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.orderflow.delivery.domain.Deliveries;
@@ -16,16 +14,16 @@ import dev.orderflow.messaging.Outbox;
 @Component
 class OrderCancelledHandler implements EventHandler<OrderCancelled> {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderCancelledHandler.class);
-
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final Clock clock;
+    private final DeliveryMonitor monitor;
 
-    OrderCancelledHandler(Deliveries deliveries, Outbox outbox, Clock clock) {
+    OrderCancelledHandler(Deliveries deliveries, Outbox outbox, Clock clock, DeliveryMonitor monitor) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     @Override
@@ -38,14 +36,14 @@ class OrderCancelledHandler implements EventHandler<OrderCancelled> {
         deliveries.findByOrder(order.orderId()).ifPresentOrElse(
                 delivery -> delivery.cancel(clock.instant()).ifPresent(cancelled -> {
                     outbox.add(cancelled);
-                    log.info("Delivery {} for order {} CANCELLED ({})", delivery.id(), order.orderId(),
-                            order.reason());
+                    monitor.decided(delivery, "order cancelled (" + order.reason() + ")");
                 }),
                 () -> {
                     Delivery.Decision decision = Delivery.cancelledBeforeScheduling(order.orderId(), clock.instant());
                     deliveries.add(decision.delivery());
                     outbox.add(decision.event());
-                    log.info("Order {} cancelled before any delivery was scheduled; none will be", order.orderId());
+                    monitor.decided(decision.delivery(), "order cancelled (" + order.reason()
+                            + ") before any delivery was scheduled; none will be");
                 });
     }
 }

@@ -2,8 +2,6 @@ package dev.orderflow.delivery.application;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.orderflow.delivery.domain.Deliveries;
@@ -16,18 +14,19 @@ import dev.orderflow.messaging.Outbox;
 @Component
 class OrderPlacedHandler implements EventHandler<OrderPlaced> {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderPlacedHandler.class);
-
     private final Deliveries deliveries;
     private final Outbox outbox;
     private final DeliveryPolicy policy;
     private final Clock clock;
+    private final DeliveryMonitor monitor;
 
-    OrderPlacedHandler(Deliveries deliveries, Outbox outbox, DeliveryPolicy policy, Clock clock) {
+    OrderPlacedHandler(Deliveries deliveries, Outbox outbox, DeliveryPolicy policy, Clock clock,
+                       DeliveryMonitor monitor) {
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.policy = policy;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     @Override
@@ -38,14 +37,13 @@ class OrderPlacedHandler implements EventHandler<OrderPlaced> {
     @Override
     public void handle(OrderPlaced order) {
         if (deliveries.findByOrder(order.orderId()).isPresent()) {
-            log.info("Order {} already has a delivery; OrderPlaced ignored", order.orderId());
-            return;
+            return; // the order was cancelled before its OrderPlaced arrived: nothing to schedule
         }
         Delivery.Decision decision = Delivery.decide(order.orderId(), order.deliveryAddress().country(),
                 policy.area(), policy.courierAssignment(), clock);
         deliveries.add(decision.delivery());
         outbox.add(decision.event());
-        log.info("Delivery {} for order {}: {}", decision.delivery().id(), order.orderId(),
-                decision.delivery().status());
+        monitor.decided(decision.delivery(), "to " + order.deliveryAddress().country()
+                + decision.delivery().failureReason().map(reason -> " (" + reason + ")").orElse(""));
     }
 }

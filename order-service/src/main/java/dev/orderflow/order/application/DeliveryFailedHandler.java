@@ -2,8 +2,6 @@ package dev.orderflow.order.application;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.orderflow.events.DeliveryFailed;
@@ -16,16 +14,16 @@ import dev.orderflow.order.domain.Orders;
 @Component
 class DeliveryFailedHandler implements EventHandler<DeliveryFailed> {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryFailedHandler.class);
-
     private final Orders orders;
     private final Outbox outbox;
     private final Clock clock;
+    private final SagaMonitor monitor;
 
-    DeliveryFailedHandler(Orders orders, Outbox outbox, Clock clock) {
+    DeliveryFailedHandler(Orders orders, Outbox outbox, Clock clock, SagaMonitor monitor) {
         this.orders = orders;
         this.outbox = outbox;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     @Override
@@ -39,9 +37,8 @@ class DeliveryFailedHandler implements EventHandler<DeliveryFailed> {
         order.compensateFailedDelivery(event.reason(), clock.instant()).ifPresentOrElse(
                 cancelled -> {
                     outbox.add(cancelled);
-                    log.info("Order {} CANCELLED: delivery failed with {}", order.id(), event.reason());
+                    monitor.cancelled(order, true);
                 },
-                () -> log.info("Order {} is {}: late DeliveryFailed recorded, nothing changed", order.id(),
-                        order.status()));
+                () -> monitor.lateDecision(order, "DeliveryFailed"));
     }
 }

@@ -2,8 +2,6 @@ package dev.orderflow.order.application;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.orderflow.events.DeliveryScheduled;
@@ -16,16 +14,16 @@ import dev.orderflow.order.domain.Orders;
 @Component
 class DeliveryScheduledHandler implements EventHandler<DeliveryScheduled> {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryScheduledHandler.class);
-
     private final Orders orders;
     private final Outbox outbox;
     private final Clock clock;
+    private final SagaMonitor monitor;
 
-    DeliveryScheduledHandler(Orders orders, Outbox outbox, Clock clock) {
+    DeliveryScheduledHandler(Orders orders, Outbox outbox, Clock clock, SagaMonitor monitor) {
         this.orders = orders;
         this.outbox = outbox;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     @Override
@@ -39,9 +37,8 @@ class DeliveryScheduledHandler implements EventHandler<DeliveryScheduled> {
         order.confirmDelivery(event, clock.instant()).ifPresentOrElse(
                 confirmed -> {
                     outbox.add(confirmed);
-                    log.info("Order {} CONFIRMED with delivery {}", order.id(), event.deliveryId());
+                    monitor.confirmed(order);
                 },
-                () -> log.info("Order {} is {}: late DeliveryScheduled recorded, nothing changed", order.id(),
-                        order.status()));
+                () -> monitor.lateDecision(order, "DeliveryScheduled"));
     }
 }

@@ -19,12 +19,14 @@ public class OrderPlacement {
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
     private final Clock clock;
+    private final SagaMonitor monitor;
 
-    OrderPlacement(Orders orders, IdempotencyKeys idempotencyKeys, Outbox outbox, Clock clock) {
+    OrderPlacement(Orders orders, IdempotencyKeys idempotencyKeys, Outbox outbox, Clock clock, SagaMonitor monitor) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.clock = clock;
+        this.monitor = monitor;
     }
 
     /** The order, and whether this call created it (false: a repeat of an earlier request). */
@@ -49,6 +51,7 @@ public class OrderPlacement {
                 clock.instant());
         orders.add(placement.order());
         outbox.add(placement.event());
+        monitor.placed(placement.order());
         return new Result(placement.order(), true);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.orderflow.messaging.Outbox;
+import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.Orders;
 
 /**
@@ -33,14 +34,16 @@ class SagaDeadline {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration deadline;
+    private final SagaMonitor monitor;
 
     SagaDeadline(Orders orders, Outbox outbox, TransactionTemplate transaction, Clock clock,
-                 @Value("${orderflow.saga.deadline}") Duration deadline) {
+                 @Value("${orderflow.saga.deadline}") Duration deadline, SagaMonitor monitor) {
         this.orders = orders;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
         this.deadline = deadline;
+        this.monitor = monitor;
     }
 
     @Scheduled(fixedDelayString = "${orderflow.saga.deadline-check-interval}")
@@ -49,10 +52,13 @@ class SagaDeadline {
         List<UUID> overdue = orders.pendingPlacedBefore(now.minus(deadline), BATCH);
         for (UUID orderId : overdue) {
             try {
-                transaction.executeWithoutResult(status -> orders.get(orderId).expire(now).ifPresent(cancelled -> {
-                    outbox.add(cancelled);
-                    log.info("Order {} CANCELLED: no delivery decision within {}", orderId, deadline);
-                }));
+                transaction.executeWithoutResult(status -> {
+                    Order order = orders.get(orderId);
+                    order.expire(now).ifPresent(cancelled -> {
+                        outbox.add(cancelled);
+                        monitor.cancelled(order, true);
+                    });
+                });
             } catch (OptimisticLockingFailureException decidedMeanwhile) {
                 log.debug("Order {} changed while expiring; left as it is", orderId);
             }

@@ -1,6 +1,8 @@
 package dev.orderflow.messaging;
 
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -16,15 +18,24 @@ import dev.orderflow.events.EventDecodingException;
  */
 final class DeadLetterErrorHandling {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandling.class);
+
     static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     private DeadLetterErrorHandling() {
     }
 
-    static DefaultErrorHandler create(KafkaTemplate<String, byte[]> template, MessagingProperties.Consumer settings) {
+    static DefaultErrorHandler create(KafkaTemplate<String, byte[]> template, MessagingProperties.Consumer settings,
+                                      MessagingMetrics metrics) {
         // Partition -1 lets the producer choose by key: the dead-letter topic may have any partition count.
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1));
+                (record, exception) -> {
+                    log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                            record.offset(), record.key(), exception.getCause() != null
+                                    ? exception.getCause().toString() : exception.toString());
+                    metrics.deadLettered(record.topic());
+                    return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1);
+                });
         ExponentialBackOff backOff = new ExponentialBackOff(settings.initialBackoff().toMillis(),
                 settings.backoffMultiplier());
         backOff.setMaxInterval(settings.maxBackoff().toMillis());

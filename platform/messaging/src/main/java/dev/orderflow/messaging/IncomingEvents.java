@@ -29,12 +29,15 @@ public class IncomingEvents {
     private final EventHandlers handlers;
     private final Inbox inbox;
     private final TransactionTemplate transaction;
+    private final MessagingMetrics metrics;
 
-    IncomingEvents(EventCodec codec, EventHandlers handlers, Inbox inbox, TransactionTemplate transaction) {
+    IncomingEvents(EventCodec codec, EventHandlers handlers, Inbox inbox, TransactionTemplate transaction,
+                   MessagingMetrics metrics) {
         this.codec = codec;
         this.handlers = handlers;
         this.inbox = inbox;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "${spring.application.name}-events", topics = "#{@eventHandlers.topics()}")
@@ -42,19 +45,28 @@ public class IncomingEvents {
         EventEnvelope event = codec.decode(headers(record), record.value());
         handlers.find(event.payload()).ifPresentOrElse(
                 handler -> handleOnce(event, handler),
-                () -> log.debug("No handler for {} {}: acknowledged", event.type().wireName(), event.eventId()));
+                () -> {
+                    log.debug("No handler for {} {}: acknowledged", event.type().wireName(), event.eventId());
+                    metrics.consumed(event.type().wireName(), "ignored");
+                });
     }
 
     private void handleOnce(EventEnvelope event, EventHandler<DomainEvent> handler) {
         try (MessageContext.Scope ignored = MessageContext.open(event.correlationId(), event.traceparent())) {
-            transaction.executeWithoutResult(status -> {
-                if (inbox.recordFirstDelivery(event)) {
-                    handler.handle(event.payload());
-                } else {
-                    log.info("Duplicate {} {} for order {} ignored", event.type().wireName(), event.eventId(),
-                            event.orderId());
+            Boolean applied = transaction.execute(status -> {
+                if (!inbox.recordFirstDelivery(event)) {
+                    return false;
                 }
+                handler.handle(event.payload());
+                return true;
             });
+            if (Boolean.TRUE.equals(applied)) {
+                metrics.consumed(event.type().wireName(), "applied");
+            } else {
+                log.info("Duplicate {} {} for order {} ignored", event.type().wireName(), event.eventId(),
+                        event.orderId());
+                metrics.consumed(event.type().wireName(), "duplicate");
+            }
         }
     }
 

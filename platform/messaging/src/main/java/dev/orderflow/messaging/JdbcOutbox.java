@@ -24,21 +24,24 @@ class JdbcOutbox implements Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final OutboxTracing tracing;
 
-    JdbcOutbox(JdbcClient jdbc, EventCodec codec, JsonMapper json, Clock clock, OutboxRelay relay) {
+    JdbcOutbox(JdbcClient jdbc, EventCodec codec, JsonMapper json, Clock clock, OutboxRelay relay,
+               OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.json = json;
         this.clock = clock;
         this.relay = relay;
+        this.tracing = tracing;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(DomainEvent event) {
-        MessageContext.Current context = MessageContext.current().orElse(new MessageContext.Current(null, null));
-        EventEnvelope envelope = EventEnvelope.of(event, clock.instant(), context.correlationId(),
-                context.traceparent());
+        String correlationId = MessageContext.current().map(MessageContext.Current::correlationId).orElse(null);
+        EventEnvelope envelope = EventEnvelope.of(event, clock.instant(), correlationId,
+                tracing.currentTraceparent().orElse(null));
         EncodedEvent encoded = codec.encode(envelope);
         jdbc.sql("""
                         INSERT INTO outbox_event (event_id, event_type, topic, message_key, headers, payload)

@@ -33,9 +33,15 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import dev.orderflow.events.EventCodec;
 import dev.orderflow.events.Topics;
@@ -57,40 +63,60 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+    MessagingMetrics messagingMetrics(MeterRegistry registry) {
+        return new MessagingMetrics(registry);
+    }
+
+    @Bean
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new OutboxTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         // No duplicates or reordering from producer retries, and nothing acknowledged before all replicas have it.
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new DefaultKafkaProducerFactory<>(config);
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
+        factory.addListener(new MicrometerProducerListener<>(registry));
+        return factory;
     }
 
+    /** Observed sends: a producer span per record, and its trace context in the record's traceparent header. */
     @Bean
     KafkaTemplate<String, byte[]> kafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
-        return new KafkaTemplate<>(producerFactory);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(producerFactory);
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
-    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka) {
+    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         // Bytes in, decoding in the listener: a malformed record becomes a handled error, not a stuck partition.
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new DefaultKafkaConsumerFactory<>(config);
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
+        // Kafka's own client metrics, consumer lag (records-lag-max) among them.
+        factory.addListener(new MicrometerConsumerListener<>(registry));
+        return factory;
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
             ConsumerFactory<String, byte[]> consumerFactory, KafkaTemplate<String, byte[]> kafkaTemplate,
-            MessagingProperties properties) {
+            MessagingProperties properties, MessagingMetrics metrics) {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.setConcurrency(properties.consumer().concurrency());
-        factory.setCommonErrorHandler(DeadLetterErrorHandling.create(kafkaTemplate, properties.consumer()));
+        factory.setCommonErrorHandler(DeadLetterErrorHandling.create(kafkaTemplate, properties.consumer(), metrics));
+        // A consumer span per record, continuing the producer's trace from the traceparent header.
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 
@@ -114,19 +140,22 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxStore store, Inbox inbox, KafkaTemplate<String, byte[]> kafkaTemplate,
+    OutboxRelay outboxRelay(OutboxStore store, Inbox inbox, MessagingMetrics metrics, OutboxTracing tracing,
+                            KafkaTemplate<String, byte[]> kafkaTemplate,
                             PlatformTransactionManager transactionManager, MessagingProperties properties,
                             ObjectProvider<Clock> clock) {
         Clock effectiveClock = clock.getIfAvailable(Clock::systemUTC);
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         RetentionPurge purge = new RetentionPurge(store, inbox, transaction, properties.retention(), effectiveClock);
-        return new OutboxRelay(store, purge, kafkaTemplate, transaction, properties.relay(), effectiveClock);
+        return new OutboxRelay(store, purge, metrics, tracing, kafkaTemplate, transaction, properties.relay(),
+                effectiveClock);
     }
 
     @Bean
-    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, ObjectProvider<Clock> clock) {
+    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, OutboxTracing tracing,
+                  ObjectProvider<Clock> clock) {
         return new JdbcOutbox(JdbcClient.create(dataSource), codec, JsonMapper.builder().build(),
-                clock.getIfAvailable(Clock::systemUTC), relay);
+                clock.getIfAvailable(Clock::systemUTC), relay, tracing);
     }
 
     @Bean
@@ -136,8 +165,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     IncomingEvents incomingEvents(EventCodec codec, EventHandlers eventHandlers, Inbox inbox,
-                                  PlatformTransactionManager transactionManager) {
-        return new IncomingEvents(codec, eventHandlers, inbox, new TransactionTemplate(transactionManager));
+                                  PlatformTransactionManager transactionManager, MessagingMetrics metrics) {
+        return new IncomingEvents(codec, eventHandlers, inbox, new TransactionTemplate(transactionManager), metrics);
     }
 
     @Configuration(proxyBeanMethods = false)

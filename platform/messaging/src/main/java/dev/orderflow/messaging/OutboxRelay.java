@@ -3,6 +3,7 @@ package dev.orderflow.messaging;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final OutboxStore store;
     private final RetentionPurge retentionPurge;
+    private final MessagingMetrics metrics;
+    private final OutboxTracing tracing;
     private final KafkaTemplate<String, byte[]> kafka;
     private final TransactionTemplate transaction;
     private final MessagingProperties.Relay settings;
@@ -41,10 +44,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile ScheduledExecutorService worker;
 
-    OutboxRelay(OutboxStore store, RetentionPurge retentionPurge, KafkaTemplate<String, byte[]> kafka,
-                TransactionTemplate transaction, MessagingProperties.Relay settings, Clock clock) {
+    OutboxRelay(OutboxStore store, RetentionPurge retentionPurge, MessagingMetrics metrics, OutboxTracing tracing,
+                KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction, MessagingProperties.Relay settings,
+                Clock clock) {
         this.store = store;
         this.retentionPurge = retentionPurge;
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.kafka = kafka;
         this.transaction = transaction;
         this.settings = settings;
@@ -69,6 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
             while (relayBatch() == settings.batchSize()) {
                 // a full batch: there may be more right behind it
             }
+            metrics.backlog(store.backlog());
         } catch (RuntimeException e) {
             log.warn("Outbox relay pass failed, retrying at the next poll: {}", e.toString());
         }
@@ -84,8 +91,11 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
-            awaitAcknowledgements(rows.stream().map(this::send).toList());
+            List<CompletableFuture<?>> acknowledgements = new ArrayList<>(rows.size());
+            rows.forEach(row -> acknowledgements.add(tracing.publishing(row, () -> send(row))));
+            awaitAcknowledgements(acknowledgements);
             store.markSent(rows.stream().map(OutboxRow::id).toList(), clock.instant());
+            rows.forEach(row -> metrics.published(row.eventType(), row.topic()));
             return rows.size();
         });
         return sent == null ? 0 : sent;

@@ -1,6 +1,7 @@
 package dev.orderflow.messaging;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,10 @@ class OutboxStore {
 
     List<OutboxRow> nextUnsent(int limit) {
         return jdbc.sql("""
-                        SELECT id, topic, message_key, headers::text AS headers, payload
+                        SELECT id, event_type, topic, message_key, headers::text AS headers, payload
                         FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT ?""")
                 .param(limit)
-                .query((rs, rowNum) -> new OutboxRow(rs.getLong("id"), rs.getString("topic"),
+                .query((rs, rowNum) -> new OutboxRow(rs.getLong("id"), rs.getString("event_type"), rs.getString("topic"),
                         rs.getString("message_key"), json.readValue(rs.getString("headers"), HEADERS),
                         rs.getString("payload")))
                 .list();
@@ -61,5 +62,15 @@ class OutboxStore {
 
     long unsentCount() {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL").query(Long.class).single();
+    }
+
+    /** Unsent rows and the age of the oldest, by the database's clock (the partial index makes it cheap). */
+    MessagingMetrics.Backlog backlog() {
+        return jdbc.sql("""
+                        SELECT count(*) AS rows, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) AS age
+                        FROM outbox_event WHERE sent_at IS NULL""")
+                .query((rs, rowNum) -> new MessagingMetrics.Backlog(rs.getLong("rows"),
+                        Duration.ofMillis(Math.round(rs.getDouble("age") * 1000))))
+                .single();
     }
 }

@@ -64,6 +64,12 @@ class OutboxRelayIT {
     JdbcClient jdbc;
 
     @Autowired
+    MessagingMetrics metrics;
+
+    @Autowired
+    OutboxTracing tracing;
+
+    @Autowired
     MessagingTestApplication.RecordingHandler handler;
 
     @DynamicPropertySource
@@ -74,7 +80,8 @@ class OutboxRelayIT {
     @Test
     void eventsOfEachOrderArePublishedInCommitOrderEvenWithCompetingRelays() throws Exception {
         List<UUID> orders = IntStream.range(0, 10).mapToObj(i -> UUID.randomUUID()).toList();
-        OutboxRelay secondInstance = new OutboxRelay(store, purgeWith(Clock.systemUTC()), kafkaTemplate, transaction,
+        OutboxRelay secondInstance = new OutboxRelay(store, purgeWith(Clock.systemUTC()), metrics, tracing,
+                kafkaTemplate, transaction,
                 new MessagingProperties.Relay(true, Duration.ofMillis(20), 7, Duration.ofSeconds(10),
                         Duration.ofHours(1)), Clock.systemUTC());
         secondInstance.start();
