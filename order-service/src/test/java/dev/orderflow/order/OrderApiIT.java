@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.UUID;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.orderflow.events.Topics;
+import dev.orderflow.order.application.IdempotencyKeys;
 import dev.orderflow.testinfra.HttpTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The REST contract: idempotent POST, listing, and problem details for every kind of bad input. */
 class OrderApiIT extends OrderServiceIntegrationTest {
+
+    @Autowired
+    IdempotencyKeys keys;
 
     @Test
     void repeatingAPostWithTheSameIdempotencyKeyReturnsTheSameOrder() {
@@ -51,6 +58,18 @@ class OrderApiIT extends OrderServiceIntegrationTest {
 
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
+    }
+
+    @Test
+    void idempotencyKeysAreForgottenAfterTheRetention() {
+        String customer = uniqueCustomer();
+        http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-4");
+
+        keys.forgetClaimedBefore(clock.instant().plus(Duration.ofDays(2)));
+
+        HttpTestClient.Response reused = http().post("/orders", orderJson(customer, "JP"), "Idempotency-Key", "k-4");
+        assertThat(reused.status()).isEqualTo(201);
+        assertThat(ordersOf(customer).get("totalItems").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.orderflow.order.application;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +15,7 @@ public interface IdempotencyKeys {
      * was used before (a concurrent claim waits until the first transaction ends); empty when the claim is new.
      */
     Optional<Claim> claim(String customerId, String key, String fingerprint, UUID newOrderId);
+
+    /** Forgets keys claimed before the cutoff; returns how many. */
+    int forgetClaimedBefore(Instant cutoff);
 }

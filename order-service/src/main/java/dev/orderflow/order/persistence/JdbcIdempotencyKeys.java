@@ -1,5 +1,7 @@
 package dev.orderflow.order.persistence;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,5 +33,10 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
                 .params(customerId, key)
                 .query((rs, rowNum) -> new Claim(rs.getString("fingerprint"), rs.getObject("order_id", UUID.class)))
                 .single());
+    }
+
+    @Override
+    public int forgetClaimedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?").param(Timestamp.from(cutoff)).update();
     }
 }
