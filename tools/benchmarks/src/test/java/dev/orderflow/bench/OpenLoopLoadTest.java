@@ -1,0 +1,45 @@
+package dev.orderflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class OpenLoopLoadTest {
+
+    @Test
+    void aStallIsChargedToEveryRequestThatShouldHaveStartedDuringIt() throws Exception {
+        CountDownLatch stall = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(400);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            stall.countDown();
+        });
+
+        LatencyRecorder latencies = new OpenLoopLoad(1_000).run(200, Duration.ofMillis(800),
+                sequence -> stall.await(5, TimeUnit.SECONDS));
+
+        assertThat(latencies.count()).isEqualTo(160);
+        assertThat(latencies.errors()).isZero();
+        // The first request waited the whole stall; those after it less and less; after it, next to nothing.
+        assertThat(latencies.max()).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+        assertThat(latencies.percentile(50)).isLessThan(Duration.ofMillis(100));
+        assertThat(latencies.percentile(90)).isGreaterThan(Duration.ofMillis(100));
+    }
+
+    @Test
+    void requestsBeyondTheInFlightLimitCountAsErrors() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+
+        LatencyRecorder latencies = new OpenLoopLoad(10).run(100, Duration.ofMillis(300),
+                sequence -> never.await(500, TimeUnit.MILLISECONDS));
+
+        assertThat(latencies.errors()).isEqualTo(30);
+    }
+}
