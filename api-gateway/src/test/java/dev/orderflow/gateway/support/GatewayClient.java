@@ -1,0 +1,69 @@
+package dev.orderflow.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Talks HTTP to the running gateway, as one client identified by its {@code X-Api-Key}. */
+public final class GatewayClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    private final String baseUrl;
+    private final String apiKey;
+
+    public GatewayClient(int port, String apiKey) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.apiKey = apiKey;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public HttpResponse<String> send(String method, String path, String jsonBody, String... headers) {
+        return sendBody(method, path,
+                jsonBody == null ? BodyPublishers.noBody() : BodyPublishers.ofString(jsonBody), headers);
+    }
+
+    public HttpResponse<String> sendBody(String method, String path, HttpRequest.BodyPublisher body,
+            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body);
+        if (body.contentLength() != 0) {
+            request.header("Content-Type", "application/json");
+        }
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return HTTP.send(request.build(), BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T json(HttpResponse<String> response, String path) {
+        return JsonPath.read(response.body(), path);
+    }
+}
