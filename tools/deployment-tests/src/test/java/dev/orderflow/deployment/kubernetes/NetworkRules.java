@@ -18,15 +18,17 @@ final class NetworkRules {
 
     static final String APP = "app.kubernetes.io/name";
     static final String GATEWAY = "api-gateway";
+    static final String MONITORING = "namespace:monitoring";
 
     /**
-     * The only callers each workload accepts; a namespaceSelector stands for the ingress controller. A workload
-     * missing here (a new one) must get its entry, i.e. a decision about who reaches it.
+     * The only callers each workload accepts; a namespaceSelector stands for the ingress controller, except the
+     * namespace "monitoring", whose Prometheus may scrape the three services (k8s/components/monitoring). A
+     * workload missing here (a new one) must get its entry, i.e. a decision about who reaches it.
      */
     static final Map<String, Set<String>> ALLOWED_CALLERS = Map.of(
-            GATEWAY, Set.of("namespace:ingress-controller"),
-            "order-service", Set.of(GATEWAY),
-            "delivery-service", Set.of(GATEWAY),
+            GATEWAY, Set.of("namespace:ingress-controller", MONITORING),
+            "order-service", Set.of(GATEWAY, MONITORING),
+            "delivery-service", Set.of(GATEWAY, MONITORING),
             "postgres", Set.of("order-service", "delivery-service"),
             "kafka", Set.of("order-service", "delivery-service", "kafka"));
 
@@ -145,6 +147,10 @@ final class NetworkRules {
         }
         if (peer.getNamespaceSelector() != null) {
             boolean onePodKind = peer.getPodSelector() == null || isEmpty(peer.getPodSelector().getMatchLabels());
+            Map<String, String> namespaceLabels = peer.getNamespaceSelector().getMatchLabels();
+            if (namespaceLabels != null && "monitoring".equals(namespaceLabels.get("kubernetes.io/metadata.name"))) {
+                return MONITORING;
+            }
             return isEmpty(peer.getNamespaceSelector().getMatchLabels()) ? "namespace:any"
                     : onePodKind ? "namespace:ingress-controller" : "namespace+pods";
         }
