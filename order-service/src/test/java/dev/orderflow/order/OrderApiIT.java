@@ -143,6 +143,16 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         assertProblem(http().get("/nowhere"), 404);
     }
 
+    @Test
+    void oddQueriesAndWildcardContentTypesGetAnswersNotContainerPages() {
+        HttpTestClient.Response oddQuery = http().get("/orders?page[]=1&size=5");
+        assertThat(oddQuery.status()).as(oddQuery.body()).isEqualTo(200);
+        assertThat(oddQuery.json().get("size").asInt()).isEqualTo(5);
+
+        assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofString(orderJson("c-1", "KR")),
+                "Content-Type", "*/*"), 415);
+    }
+
     private JsonNode ordersOf(String customer) {
         return http().get("/orders?customerId=" + customer).json();
     }

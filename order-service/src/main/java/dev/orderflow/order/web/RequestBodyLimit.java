@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects request bodies over the limit with 413: at once when Content-Length says so, and for a chunked
+ * Rejects a wildcard Content-Type with 415, and request bodies over the limit with 413: at once when Content-Length says so, and for a chunked
  * body as soon as reading passes the limit ({@link BodyTooLarge}, which {@link ApiProblems} turns into 413).
  */
 @Component
@@ -39,15 +39,28 @@ class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.contains("*")) {
+            // A wildcard is no body's media type; Spring would fail on it deep in argument resolution (500).
+            reject(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "the Content-Type must be application/json");
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("""
-                    {"type":"about:blank","title":"Request body too large","status":413,"detail":"%s"}"""
-                    .formatted(new BodyTooLarge(maxBytes).getMessage()));
+            reject(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                    new BodyTooLarge(maxBytes).getMessage());
             return;
         }
         chain.doFilter(new LimitedBody(request, maxBytes), response);
+    }
+
+    private static void reject(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("""
+                {"type":"about:blank","title":"%s","status":%d,"detail":"%s"}"""
+                .formatted(title, status.value(), detail));
     }
 
     private static final class LimitedBody extends HttpServletRequestWrapper {

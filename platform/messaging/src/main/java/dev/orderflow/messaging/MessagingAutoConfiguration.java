@@ -80,6 +80,10 @@ public class MessagingAutoConfiguration {
         // No duplicates or reordering from producer retries, and nothing acknowledged before all replicas have it.
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // The relay batches itself (it sends a batch, then waits for every acknowledgement), so the producer's
+        // own batching delay (linger.ms, 5 ms by default since Kafka 4.0) only adds latency: up to 5 ms per
+        // publish, two publishes per saga (tools/benchmarks, time to consistency). Still overridable.
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         factory.addListener(new MicrometerProducerListener<>(registry));
         return factory;
@@ -101,6 +105,10 @@ public class MessagingAutoConfiguration {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A consumer that dies without leaving the group (SIGKILL, OOM, lost node) keeps its partitions until its
+        // session times out: 45 s by default, during which its sagas wait. Heartbeats go every 3 s, so 10 s still
+        // tolerates two lost heartbeats and a GC pause (tools/benchmarks, recovery). Still overridable.
+        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
         // Kafka's own client metrics, consumer lag (records-lag-max) among them.
         factory.addListener(new MicrometerConsumerListener<>(registry));
