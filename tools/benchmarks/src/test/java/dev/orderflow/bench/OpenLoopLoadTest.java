@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,18 +13,23 @@ class OpenLoopLoadTest {
 
     @Test
     void aStallIsChargedToEveryRequestThatShouldHaveStartedDuringIt() throws Exception {
+        // The stall starts with the first request (not with the test), so a slow machine cannot shorten it.
         CountDownLatch stall = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> {
-            try {
-                TimeUnit.MILLISECONDS.sleep(400);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-            stall.countDown();
-        });
+        AtomicBoolean stallStarted = new AtomicBoolean();
 
-        LatencyRecorder latencies = new OpenLoopLoad(1_000).run(200, Duration.ofMillis(800),
-                sequence -> stall.await(5, TimeUnit.SECONDS));
+        LatencyRecorder latencies = new OpenLoopLoad(1_000).run(200, Duration.ofMillis(800), sequence -> {
+            if (stallStarted.compareAndSet(false, true)) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(400);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                    stall.countDown();
+                });
+            }
+            return stall.await(5, TimeUnit.SECONDS);
+        });
 
         assertThat(latencies.count()).isEqualTo(160);
         assertThat(latencies.errors()).isZero();

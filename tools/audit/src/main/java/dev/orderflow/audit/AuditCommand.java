@@ -1,0 +1,99 @@
+package dev.orderflow.audit;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar audit-exec.jar [--gateway URL] [--deadline 60s] [--settle 5s] [--wait 0s]}: audits a running
+ * system through its gateway and prints the summary and every finding. With {@code --wait}, audits again until
+ * nothing is still settling or the time is up. Exit code 0 when healthy, 1 with findings, 2 when orders were
+ * still settling at the end, 3 when the gateway could not be read, 64 on a usage error.
+ */
+public final class AuditCommand {
+
+    private AuditCommand() {
+    }
+
+    /** What the command line asks for. */
+    record Options(URI gateway, Duration deadline, Duration settle, Duration patience) {
+
+        static Options parse(String... args) {
+            URI gateway = URI.create("http://localhost:8080");
+            Duration deadline = Duration.ofSeconds(60);
+            Duration settle = Duration.ofSeconds(5);
+            Duration wait = Duration.ZERO;
+            List<String> rest = new ArrayList<>(List.of(args));
+            while (!rest.isEmpty()) {
+                String option = rest.removeFirst();
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = rest.removeFirst();
+                switch (option) {
+                    case "--gateway" -> gateway = URI.create(value);
+                    case "--deadline" -> deadline = duration(value);
+                    case "--settle" -> settle = duration(value);
+                    case "--wait" -> wait = duration(value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            return new Options(gateway, deadline, settle, wait);
+        }
+
+        /** {@code 500ms}, {@code 30s}, {@code 2m}. */
+        static Duration duration(String text) {
+            String digits = text.replaceAll("[a-z]+$", "");
+            long amount = Long.parseLong(digits);
+            return switch (text.substring(digits.length())) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s", "" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> throw new IllegalArgumentException("not a duration: " + text + " (use 500ms, 30s, 2m)");
+            };
+        }
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println("usage: audit [--gateway http://localhost:8080] [--deadline 60s] [--settle 5s] [--wait 0s]");
+            System.exit(64);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    static int run(Options options) {
+        ConsistencyAuditor auditor = new ConsistencyAuditor(options.gateway(),
+                new ConsistencyRules(options.deadline(), options.settle()), Clock.systemUTC());
+        Instant giveUp = Instant.now().plus(options.patience());
+        AuditReport report;
+        try {
+            report = auditor.audit();
+            while (report.unsettled() > 0 && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(2_000);
+                report = auditor.audit();
+            }
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            return 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 3;
+        }
+        System.out.println(report.summary());
+        report.findings().forEach(finding -> System.out.println("  " + finding.kind() + " " + finding.orderId() + ": "
+                + finding.detail()));
+        if (!report.healthy()) {
+            return 1;
+        }
+        return report.unsettled() > 0 ? 2 : 0;
+    }
+}

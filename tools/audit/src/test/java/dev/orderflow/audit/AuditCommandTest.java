@@ -1,0 +1,43 @@
+package dev.orderflow.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class AuditCommandTest {
+
+    @Test
+    void readsTheStackSettingsFromTheCommandLine() {
+        AuditCommand.Options options = AuditCommand.Options.parse("--gateway", "http://localhost:18080",
+                "--deadline", "10s", "--settle", "500ms", "--wait", "2m");
+
+        assertThat(options).isEqualTo(new AuditCommand.Options(URI.create("http://localhost:18080"),
+                Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void defaultsToTheLocalStackGatewayAndItsDeadline() {
+        AuditCommand.Options options = AuditCommand.Options.parse();
+
+        assertThat(options.gateway()).isEqualTo(URI.create("http://localhost:8080"));
+        assertThat(options.deadline()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void refusesWhatItDoesNotKnow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> AuditCommand.Options.parse("--deadline", "soon"));
+        assertThatIllegalArgumentException().isThrownBy(() -> AuditCommand.Options.parse("--verbose", "yes"));
+    }
+
+    @Test
+    void answersThreeWhenTheGatewayCannotBeRead() {
+        int exit = AuditCommand.run(new AuditCommand.Options(URI.create("http://localhost:1"), Duration.ofSeconds(60),
+                Duration.ofSeconds(5), Duration.ZERO));
+
+        assertThat(exit).isEqualTo(3);
+    }
+}

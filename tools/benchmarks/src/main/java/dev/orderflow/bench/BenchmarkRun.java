@@ -1,0 +1,227 @@
+package dev.orderflow.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.orderflow.stack.Component;
+
+/**
+ * {@code java -jar tools/benchmarks/target/benchmarks-exec.jar [--quick] [--gateway URL [--order-service URL]]
+ * [--project DIR] [--data-dir DIR] [--out DIR] [--env component:NAME=VALUE ...]}
+ *
+ * <p>Without {@code --gateway} it starts its own stack (free ports, data under {@code --data-dir}) and runs
+ * every measurement; with it, only the HTTP ones against that gateway. Results: {@code --out}/results.json and
+ * results.md.
+ */
+public final class BenchmarkRun {
+
+    private static final Duration SAGA_DEADLINE = Duration.ofMinutes(5);
+
+    private BenchmarkRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments = Arguments.parse(args);
+        Settings settings = arguments.quick ? Settings.quickRun() : Settings.fullRun();
+        Instant started = Instant.now();
+        String runId = "bench-" + Long.toString(started.toEpochMilli(), 36);
+        Map<String, Object> configuration = new LinkedHashMap<>(settings.describe());
+        configuration.put("target", arguments.gateway.orElse("own stack (tools/local-stack, free ports)"));
+        configuration.put("environment", arguments.environment);
+        BenchReport report = new BenchReport(Machine.describe(), configuration);
+        if (arguments.gateway.isPresent()) {
+            httpOnly(arguments, settings, report, runId);
+        } else {
+            withStack(arguments, settings, report, runId, configuration);
+        }
+        report.detail("requestFailures", Shop.FAILURES.toString());
+        configuration.put("wallClock", Duration.between(started, Instant.now()).toString());
+        configuration.put("loadAfterRun", Machine.loadAverage());
+        report.write(arguments.out);
+        System.out.println(report.markdown());
+        System.out.println("results: " + arguments.out.resolve("results.json") + ", " + arguments.out.resolve("results.md"));
+    }
+
+    private static void withStack(Arguments arguments, Settings settings, BenchReport report, String runId,
+                                  Map<String, Object> configuration) throws Exception {
+        Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
+        // Orders of the recovery outage must end by the delivery decision, not by the saga deadline.
+        environment.computeIfAbsent(Component.ORDER_SERVICE, c -> new LinkedHashMap<>())
+                .put("ORDERFLOW_SAGA_DEADLINE", SAGA_DEADLINE.toSeconds() + "s");
+        arguments.environment.forEach((component, variables) ->
+                environment.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(variables));
+        try (BenchStack stack = new BenchStack(arguments.project, arguments.dataDir, environment)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-down"));
+            stack.up();
+            configuration.put("ports", stack.ports().toString());
+            configuration.put("serviceEnvironment", environment.toString());
+            Shop gateway = new Shop(stack.gatewayUrl() + "/api/orders");
+            Shop direct = new Shop(stack.orderServiceUrl() + "/orders");
+            // --quick keeps the launcher's start (all three at once) and skips the restarts below.
+            new StartupFootprint(stack).measure(report, "(" + (settings.quick() ? "started together" : "started alone")
+                    + "; JVM flags of the launcher" + (environment.values().stream()
+                    .anyMatch(variables -> variables.containsKey("JAVA_TOOL_OPTIONS")) ? " + JAVA_TOOL_OPTIONS" : "")
+                    + ")", !settings.quick(), () -> warmUp(gateway, direct, settings, runId));
+            double sustained = sagas(gateway, settings, report, runId, Optional.of(stack), arguments.out);
+            new GatewayOverhead(settings, runId).compare(report, "Gateway", "direct", direct, "gateway", gateway, true);
+            if (settings.quick()) {
+                report.row("Gateway", "circuit breaker on/off", "not measured with --quick (gateway restarts)");
+                report.row("Recovery", "SIGKILL delivery-service", "not measured with --quick");
+            } else {
+                new CircuitBreakerCost(stack, settings, runId).measure(report, runId);
+                new Recovery(stack, settings, SAGA_DEADLINE).measure(report, runId, sustained);
+            }
+            // Last: its hundreds of thousands of commits leave PostgreSQL a checkpoint to write, which would
+            // stall whatever runs next.
+            double anchorTps = new DatabaseAnchor(stack.postgresUrl(), settings).measure(report);
+            DatabaseAnchor.reportEfficiency(report, sustained, anchorTps);
+        }
+    }
+
+    private static void httpOnly(Arguments arguments, Settings settings, BenchReport report, String runId)
+            throws Exception {
+        Shop gateway = new Shop(arguments.gateway.get() + "/api/orders");
+        Optional<Shop> direct = arguments.orderService.map(url -> new Shop(url + "/orders"));
+        warmUp(gateway, direct.orElse(gateway), settings, runId);
+        sagas(gateway, settings, report, runId, Optional.empty(), arguments.out);
+        if (direct.isPresent()) {
+            new GatewayOverhead(settings, runId).compare(report, "Gateway", "direct", direct.get(), "gateway", gateway, true);
+        }
+    }
+
+    /** Throughput, then time to consistency at 50% and 90% of it (the latter profiled); the sustained rate. */
+    private static double sagas(Shop gateway, Settings settings, BenchReport report, String runId,
+                                Optional<BenchStack> stack, Path out) throws Exception {
+        Map<String, Object> throughput = new SagaThroughput(gateway, settings).measure(report, runId);
+        double sustained = (double) throughput.get("sustainedPerSecond");
+        if (sustained == 0) {
+            return 0;
+        }
+        TimeToConsistency consistency = new TimeToConsistency(gateway, settings);
+        consistency.measure(report, runId, sustained, 0.5, Optional.of(Duration.ofMillis(25)),
+                Optional.of(Duration.ofMillis(100)));
+        Optional<Profiling> profiling = stack.map(s -> Profiling.start(s, out));
+        consistency.measure(report, runId, sustained, 0.9, Optional.empty(), Optional.empty());
+        profiling.ifPresent(p -> p.finish(report));
+        return sustained;
+    }
+
+    private static void warmUp(Shop gateway, Shop direct, Settings settings, String runId) {
+        System.out.println("warming up for " + settings.warmUp() + " (load " + Machine.loadAverage() + ")");
+        try {
+            // A ramp up to a rate near the first steps. Services restarted a minute earlier (startup measurement)
+            // otherwise meet the ladder cold and the gateway sheds the first steps with 503s (run of 14:15: 40/s
+            // failed, later 265 POST/s direct); cold services given 80/s at once open the breaker (run of 14:25).
+            SagaThroughput.load(gateway, runId + "-warmup", 10, settings.warmUp().dividedBy(4));
+            SagaThroughput.load(gateway, runId + "-warmup", 30, settings.warmUp().dividedBy(4));
+            SagaThroughput.load(gateway, runId + "-warmup", 60, settings.warmUp().dividedBy(2));
+            SagaThroughput.load(direct, runId + "-warmup", 30, settings.warmUp().dividedBy(2));
+            gateway.awaitSettled(runId + "-warmup", Duration.ofSeconds(60));
+        } catch (Exception e) {
+            throw new IllegalStateException("warm-up failed", e);
+        }
+    }
+
+    /** CPU seconds per process and JFR profiles of the services during one measurement. */
+    private record Profiling(BenchStack stack, Path out, Map<Component, Long> pids, Map<Component, Duration> cpu,
+                             Instant start, CpuProfile profile) {
+
+        static Profiling start(BenchStack stack, Path out) {
+            Map<Component, Long> pids = new EnumMap<>(Component.class);
+            Map<Component, Duration> cpu = new EnumMap<>(Component.class);
+            CpuProfile profile = new CpuProfile();
+            try {
+                Files.createDirectories(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (Component component : Component.values()) {
+                stack.pid(component).ifPresent(pid -> {
+                    pids.put(component, pid);
+                    cpu.put(component, CpuProfile.cpu(pid));
+                    if (component.isService()) {
+                        profile.start(pid, out.resolve(component.id() + ".jfr").toAbsolutePath());
+                    }
+                });
+            }
+            return new Profiling(stack, out, pids, cpu, Instant.now(), profile);
+        }
+
+        void finish(BenchReport report) {
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1e3;
+            Map<String, Object> usage = new LinkedHashMap<>();
+            List<String> shares = new ArrayList<>();
+            pids.forEach((component, pid) -> {
+                double used = CpuProfile.cpu(pid).minus(cpu.get(component)).toMillis() / 1e3;
+                usage.put(component.id(), used / seconds);
+                shares.add("%s %.2f".formatted(component.id(), used / seconds));
+                if (component.isService()) {
+                    profile.stop(pid);
+                }
+            });
+            report.detail("cpuCoresUsedAt90", usage);
+            report.row("Profile", "CPU cores used per process at 90% of sustained", String.join(", ", shares));
+            Map<String, Object> profiles = new LinkedHashMap<>();
+            for (Component service : Component.services()) {
+                Path file = out.resolve(service.id() + ".jfr");
+                if (Files.exists(file)) {
+                    Map<String, Object> summary = profile.summarise(file, 12);
+                    profiles.put(service.id(), summary);
+                }
+            }
+            report.detail("jfrProfilesAt90", profiles);
+            System.out.println("profiles: " + profiles);
+        }
+    }
+
+    /** The command line. */
+    private static final class Arguments {
+        boolean quick;
+        Optional<String> gateway = Optional.empty();
+        Optional<String> orderService = Optional.empty();
+        Path project = Path.of(".");
+        Path dataDir;
+        Path out;
+        final Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
+
+        static Arguments parse(String[] args) {
+            Arguments parsed = new Arguments();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> parsed.quick = true;
+                    case "--gateway" -> parsed.gateway = Optional.of(args[++i]);
+                    case "--order-service" -> parsed.orderService = Optional.of(args[++i]);
+                    case "--project" -> parsed.project = Path.of(args[++i]);
+                    case "--data-dir" -> parsed.dataDir = Path.of(args[++i]);
+                    case "--out" -> parsed.out = Path.of(args[++i]);
+                    case "--env" -> {
+                        String value = args[++i];
+                        int colon = value.indexOf(':');
+                        int equals = value.indexOf('=');
+                        parsed.environment.computeIfAbsent(Component.named(value.substring(0, colon)),
+                                c -> new LinkedHashMap<>()).put(value.substring(colon + 1, equals), value.substring(equals + 1));
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: [--quick] "
+                            + "[--gateway URL [--order-service URL]] [--project DIR] [--data-dir DIR] [--out DIR] "
+                            + "[--env component:NAME=VALUE]");
+                }
+            }
+            Path module = parsed.project.resolve("tools/benchmarks/target");
+            if (parsed.dataDir == null) {
+                parsed.dataDir = module.resolve("bench-stack");
+            }
+            if (parsed.out == null) {
+                parsed.out = module.resolve("bench");
+            }
+            return parsed;
+        }
+    }
+}

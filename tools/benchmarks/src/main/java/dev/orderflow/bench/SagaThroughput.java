@@ -1,0 +1,102 @@
+package dev.orderflow.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The highest rate of {@code POST /api/orders} the system sustains: open-model load stepped up until a step
+ * has errors, a response time past one second, or sagas that are not all final within the drain time after
+ * it (the backlog grew). Each step has its own customer id, so its backlog is one query.
+ */
+final class SagaThroughput {
+
+    /** One step of the ladder. */
+    record Step(double rate, long placed, long errors, Duration p50, Duration p99, Optional<Duration> drained,
+                boolean sustained) {
+    }
+
+    /** What a run of one rate left behind: the orders (for time to consistency) and the HTTP latencies. */
+    record Load(List<UUID> orders, LatencyRecorder latencies) {
+    }
+
+    private static final Duration ACCEPTABLE_P99 = Duration.ofSeconds(1);
+
+    private final Shop shop;
+    private final Settings settings;
+
+    SagaThroughput(Shop shop, Settings settings) {
+        this.shop = shop;
+        this.settings = settings;
+    }
+
+    static Load load(Shop shop, String customer, double rate, Duration duration) throws InterruptedException {
+        Queue<UUID> orders = new ConcurrentLinkedQueue<>();
+        LatencyRecorder latencies = new OpenLoopLoad(2_000).run(rate, duration, sequence -> {
+            Optional<UUID> id = shop.place(customer, sequence);
+            id.ifPresent(orders::add);
+            return id.isPresent();
+        });
+        return new Load(new ArrayList<>(orders), latencies);
+    }
+
+    /** Steps up the rates; the highest sustained one (0 if none) and every step. */
+    Map<String, Object> measure(BenchReport report, String runId) throws Exception {
+        List<Step> steps = new ArrayList<>();
+        double best = 0;
+        for (double rate : settings.rateSteps()) {
+            Step step = step(rate, runId + "-step-" + (int) rate);
+            if (!step.sustained()) {
+                // A shared machine has hiccups (another process, a checkpoint): a failed step is tried once more.
+                steps.add(step);
+                step = step(rate, runId + "-step-" + (int) rate + "-again");
+            }
+            steps.add(step);
+            if (!step.sustained()) {
+                break;
+            }
+            best = rate;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("sustainedPerSecond", best);
+        result.put("steps", steps.stream().map(SagaThroughput::describe).toList());
+        report.detail("sagaThroughput", result);
+        report.row("Saga throughput", "highest sustained rate (POST /api/orders, 80/20 mix)",
+                "%.0f sagas/s".formatted(best));
+        return result;
+    }
+
+    private Step step(double rate, String customer) throws Exception {
+        Load load = load(shop, customer, rate, settings.step());
+        Optional<Duration> drained = shop.awaitSettled(customer, settings.drain());
+        LatencyRecorder latencies = load.latencies();
+        boolean sustained = latencies.errors() == 0 && drained.isPresent()
+                && latencies.percentile(99).compareTo(ACCEPTABLE_P99) <= 0;
+        Step step = new Step(rate, latencies.count(), latencies.errors(), latencies.percentile(50),
+                latencies.percentile(99), drained, sustained);
+        System.out.printf("saga throughput: %s (load %s)%n", step, Machine.loadAverage());
+        if (!sustained) {
+            // what is left drains before anything else is measured
+            shop.awaitSettled(customer, Duration.ofSeconds(60));
+        }
+        return step;
+    }
+
+    private static Map<String, Object> describe(Step step) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("rate", step.rate());
+        map.put("placed", step.placed());
+        map.put("errors", step.errors());
+        map.put("httpP50Ms", step.p50().toNanos() / 1e6);
+        map.put("httpP99Ms", step.p99().toNanos() / 1e6);
+        map.put("drainedMs", step.drained().map(Duration::toMillis).orElse(-1L));
+        map.put("sustained", step.sustained());
+        return map;
+    }
+}

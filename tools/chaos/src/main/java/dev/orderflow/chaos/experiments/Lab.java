@@ -1,0 +1,92 @@
+package dev.orderflow.chaos.experiments;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.orderflow.audit.ConsistencyAuditor;
+import dev.orderflow.audit.ConsistencyRules;
+import dev.orderflow.stack.Component;
+import dev.orderflow.stack.Console;
+import dev.orderflow.stack.Ports;
+import dev.orderflow.stack.Stack;
+import dev.orderflow.stack.StackSettings;
+
+/**
+ * The system under experiment: a running local stack, reached through the launcher's code (kill, stop, start,
+ * restart with other settings) and through the gateway (load, audit).
+ *
+ * @param settleTime how long a change may take to reach the other service (the audit does not judge younger ones)
+ */
+public record Lab(Stack stack, Console console, Duration deadline, Duration settleTime, double rate,
+                  Duration loadDuration) {
+
+    public Ports ports() {
+        return stack.ports();
+    }
+
+    public URI gateway() {
+        return URI.create("http://localhost:" + ports().gateway());
+    }
+
+    public URI service(Component component) {
+        return URI.create("http://localhost:" + ports().of(component));
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + ports().kafka();
+    }
+
+    public Path logOf(Component component) {
+        return stack.settings().dataDir().resolve("logs").resolve(component.id() + ".log");
+    }
+
+    public ConsistencyAuditor auditor(Duration sagaDeadline) {
+        return new ConsistencyAuditor(gateway(), new ConsistencyRules(sagaDeadline, settleTime), Clock.systemUTC());
+    }
+
+    /** SIGKILL, as a crash. */
+    public void kill(Component component) {
+        stack.stop(component, true);
+    }
+
+    /** SIGTERM: an orderly shutdown. */
+    public void stop(Component component) {
+        stack.stop(component, false);
+    }
+
+    /** Starts the component with the stack's own settings and waits until it is healthy. */
+    public void start(Component component) {
+        stack.start(component);
+    }
+
+    /** Stops the component and starts it again with extra environment variables (a profile, a deadline). */
+    public void restartWith(Component component, Map<String, String> environment) {
+        stack.stop(component, false);
+        Map<Component, Map<String, String>> merged = new EnumMap<>(Component.class);
+        stack.settings().environment().forEach((c, env) -> merged.put(c, new LinkedHashMap<>(env)));
+        merged.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(environment);
+        StackSettings base = stack.settings();
+        new Stack(new StackSettings(base.dataDir(), base.ports(), base.artifacts(), false, base.javaHome(),
+                base.startupTimeout(), merged), console).start(component);
+    }
+
+    /** Stops the component and starts it again with the stack's own settings. */
+    public void restart(Component component) {
+        stack.stop(component, false);
+        stack.start(component);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

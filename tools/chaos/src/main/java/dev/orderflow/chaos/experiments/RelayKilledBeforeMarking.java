@@ -1,0 +1,108 @@
+package dev.orderflow.chaos.experiments;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.orderflow.events.CloudEventHeaders;
+import dev.orderflow.events.Topics;
+import dev.orderflow.stack.Component;
+
+/**
+ * The outbox relay dies after Kafka acknowledged a batch and before it marked the rows sent, so the batch goes
+ * out again after the restart: duplicates on the wire, which the consumers' inboxes must drop.
+ *
+ * <p>The relay sends, waits for the acknowledgements and marks in one short transaction that nothing outside the
+ * process can pause, so the window is hit statistically: order-service is SIGKILLed {@link #KILLS} times (by default), each time
+ * in the middle of a burst of concurrent orders (the relay is then busiest), and started again. What really went
+ * over {@code orders.events} is then read back and the repeated {@code ce_id}s are counted.
+ */
+public final class RelayKilledBeforeMarking implements Scenario {
+
+    static final int KILLS = 4;
+    private static final int BURST = 25;
+
+    private final int kills;
+    private TopicReader.Mark mark;
+    private int events;
+    private long repeatedIds;
+
+    public RelayKilledBeforeMarking() {
+        this(KILLS);
+    }
+
+    /** With fewer kills, for the short version the system tests run. */
+    public RelayKilledBeforeMarking(int kills) {
+        this.kills = kills;
+    }
+
+    public long repeatedIds() {
+        return repeatedIds;
+    }
+
+    @Override
+    public String name() {
+        return "relay-killed-before-marking";
+    }
+
+    @Override
+    public void prepare(Lab lab) {
+        mark = new TopicReader(lab.kafkaBootstrap()).mark(Topics.ORDER_EVENTS);
+    }
+
+    @Override
+    public String inject(Lab lab, SteadyLoad load) {
+        for (int kill = 0; kill < kills; kill++) {
+            try (ExecutorService burst = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < BURST; i++) {
+                    burst.execute(() -> placeOnce(lab.gateway()));
+                }
+                Lab.pause(Duration.ofMillis(400));
+                lab.kill(Component.ORDER_SERVICE);
+            }
+            lab.start(Component.ORDER_SERVICE);
+            Lab.pause(Duration.ofSeconds(2));
+        }
+        return "SIGKILL order-service " + kills + " times, each in a burst of " + BURST + " concurrent orders";
+    }
+
+    @Override
+    public List<String> verify(Lab lab, SteadyLoad.Result load) {
+        List<TopicReader.Received> published = new TopicReader(lab.kafkaBootstrap()).since(mark);
+        Map<String, Long> timesSent = published.stream()
+                .map(record -> record.headers().getOrDefault(CloudEventHeaders.ID, "?"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        events = timesSent.size();
+        repeatedIds = timesSent.values().stream().filter(times -> times > 1).count();
+        return List.of();
+    }
+
+    @Override
+    public String observed() {
+        return events + " events on orders.events, " + repeatedIds + " of them sent more than once";
+    }
+
+    /** One order with no retry: a burst the kill cuts off may or may not have been committed; the audit judges both. */
+    private static void placeOnce(URI gateway) {
+        String body = """
+                {"customerId":"chaos-relay-burst","items":[{"productId":"SKU-BURST","quantity":1,"unitPrice":1.50}],\
+                "deliveryAddress":{"street":"1 Main St","city":"Somewhere","postalCode":"12345","country":"KR"}}""";
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/orders")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (Exception cutOff) {
+            // the kill came first: the order exists or not, the audit will tell
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package dev.orderflow.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.orderflow.stack.ComponentStatus.Health;
+import dev.orderflow.stack.Console.Tone;
+
+/**
+ * The local stack: PostgreSQL and Kafka, then order-service, delivery-service and api-gateway, each its own
+ * process. Every command ({@code up}, {@code down}, {@code stop}, {@code start}, {@code status}) works from what
+ * {@link StackState} records, so they can come from different terminals, or from the system tests.
+ */
+public final class Stack {
+
+    private static final List<Component> INFRASTRUCTURE = List.of(Component.POSTGRES, Component.KAFKA);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+
+    private final StackSettings settings;
+    private final Console console;
+    private final HealthProbe probe = new HealthProbe();
+    private final PostgresProcess postgres;
+    private final KafkaProcess kafka;
+    private final Object lifecycle = new Object();
+    private boolean stopping;
+
+    public Stack(StackSettings settings, Console console) {
+        // Libraries log through SLF4J; initialized here, once, not by two starting threads at the same moment
+        // (which makes SLF4J print warnings about substitute loggers).
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        this.settings = settings;
+        this.console = console;
+        this.postgres = new PostgresProcess(settings.dataDir(), settings.logOf(Component.POSTGRES));
+        this.kafka = new KafkaProcess(settings.dataDir(), settings.logOf(Component.KAFKA));
+    }
+
+    /** Starts whatever is not running and returns once everything is healthy. */
+    public void up() {
+        Ports ports = portsForStart();
+        List<Component> missing = List.of(Component.values()).stream()
+                .filter(component -> running(component).isEmpty())
+                .collect(Collectors.toList());
+        if (missing.isEmpty()) {
+            console.info("the stack is already running");
+            return;
+        }
+        Path java = java();
+        buildStale(missing.stream().filter(Component::isService).collect(Collectors.toList()), java);
+        for (Component component : missing) {
+            PortSetting.of(component).forEach(setting -> PortCheck.requireFree(setting, ports));
+        }
+        StackState.update(settings.dataDir(), state -> {
+            state.ports(ports);
+            state.java(java);
+        });
+        List<Component> started = new ArrayList<>();
+        try {
+            startAll(missing.stream().filter(INFRASTRUCTURE::contains).collect(Collectors.toList()), ports, java, started);
+            DatabaseSetup.prepare(ports.postgres());
+            startAll(missing.stream().filter(Component::isService).collect(Collectors.toList()), ports, java, started);
+        } catch (RuntimeException e) {
+            if (!isStopping()) {
+                List<Component> startedSoFar;
+                synchronized (started) {
+                    startedSoFar = new ArrayList<>(started);
+                }
+                stopInOrder(startedSoFar, true);
+            }
+            throw e;
+        }
+    }
+
+    /** Stops everything: the services, then Kafka, then PostgreSQL; a foreground {@code ./stack up} ends too. */
+    public void down() {
+        StackState state = StackState.read(settings.dataDir());
+        state.foregroundLauncher().flatMap(RunningProcess::handle)
+                .filter(launcher -> launcher.pid() != ProcessHandle.current().pid())
+                .ifPresent(launcher -> {
+                    console.event("launcher", "asking the foreground ./stack up (pid " + launcher.pid() + ") to stop", Tone.WARN);
+                    Processes.stop(launcher, false, Duration.ofMinutes(2));
+                });
+        stopInOrder(List.of(Component.values()), false);
+    }
+
+    /** Stops one component; with {@code kill} at once (SIGKILL), as a crash would. */
+    public void stop(Component component, boolean kill) {
+        requireStack();
+        if (running(component).isEmpty()) {
+            console.event(component.id(), "is not running", Tone.PLAIN);
+            return;
+        }
+        stopOne(component, kill);
+    }
+
+    /** Starts one component of a running stack (rebuilding its jar if stale) and waits until it is healthy. */
+    public void start(Component component) {
+        Ports ports = requireStack();
+        if (running(component).isPresent()) {
+            console.event(component.id(), "is already running", Tone.PLAIN);
+            return;
+        }
+        if (component.isService()) {
+            for (Component needed : INFRASTRUCTURE) {
+                if (running(needed).isEmpty()) {
+                    throw new StackException(component + " needs " + needed + ", which is not running: ./stack start "
+                            + needed + " (or ./stack up)");
+                }
+            }
+        }
+        Path java = java();
+        if (component.isService()) {
+            buildStale(List.of(component), java);
+        }
+        PortSetting.of(component).forEach(setting -> PortCheck.requireFree(setting, ports));
+        startAll(List.of(component), ports, java, new ArrayList<>());
+        if (component == Component.POSTGRES) {
+            DatabaseSetup.prepare(ports.postgres());
+        }
+    }
+
+    public List<ComponentStatus> status() {
+        Ports ports = ports();
+        List<ComponentStatus> statuses = new ArrayList<>();
+        for (Component component : Component.values()) {
+            statuses.add(statusOf(component, ports));
+        }
+        return statuses;
+    }
+
+    /** Stops everything and deletes the data directory: the next {@code up} starts from empty databases. */
+    public void reset() {
+        Path dataDir = settings.dataDir();
+        if (!Files.exists(dataDir)) {
+            console.info("nothing to reset: " + dataDir + " does not exist");
+            return;
+        }
+        if (!Files.exists(dataDir.resolve(StackState.FILE_NAME)) && !isEmpty(dataDir)) {
+            throw new StackException(dataDir + " does not look like a stack's data directory (no "
+                    + StackState.FILE_NAME + "); not deleting it");
+        }
+        down();
+        try {
+            PostgresBinaries.deleteRecursively(dataDir);
+        } catch (java.io.IOException e) {
+            throw new StackException("could not delete " + dataDir + ": " + e.getMessage(), e);
+        }
+        console.info("deleted " + dataDir);
+    }
+
+    /** The ports of the running stack, else the configured ones. */
+    public Ports ports() {
+        StackState state = StackState.read(settings.dataDir());
+        return anyRunning() ? state.ports().orElse(settings.ports()) : settings.ports();
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** After this, nothing new is started: a Ctrl-C during {@code up} must not race a process being launched. */
+    void beginShutdown() {
+        synchronized (lifecycle) {
+            stopping = true;
+        }
+    }
+
+    boolean anyRunning() {
+        return List.of(Component.values()).stream().anyMatch(component -> running(component).isPresent());
+    }
+
+    Optional<ProcessHandle> running(Component component) {
+        if (component == Component.POSTGRES) {
+            return postgres.running();
+        }
+        return StackState.read(settings.dataDir()).process(component).flatMap(RunningProcess::handle)
+                .filter(process -> isOurs(process, component));
+    }
+
+    ComponentStatus statusOf(Component component, Ports ports) {
+        Optional<ProcessHandle> process = running(component);
+        int port = ports.of(component);
+        if (process.isEmpty()) {
+            return new ComponentStatus(component, Optional.empty(), port, Health.STOPPED, Optional.empty(), "");
+        }
+        Optional<Duration> uptime = process.get().info().startInstant().map(at -> Duration.between(at, Instant.now()));
+        Health health = probe.isHealthy(component, ports) ? Health.HEALTHY
+                : uptime.map(up -> up.compareTo(settings.startupTimeout()) < 0).orElse(false) ? Health.STARTING
+                : Health.UNHEALTHY;
+        String detail = component == Component.API_GATEWAY && health == Health.HEALTHY
+                ? GatewayBreakers.states(probe, port).entrySet().stream()
+                        .map(breaker -> breaker.getKey() + " " + breaker.getValue())
+                        .collect(Collectors.joining(", ", "breakers: ", ""))
+                : "";
+        return new ComponentStatus(component, Optional.of(process.get().pid()), port, health, uptime, detail);
+    }
+
+    HealthProbe probe() {
+        return probe;
+    }
+
+    private void startAll(List<Component> components, Ports ports, Path java, List<Component> started) {
+        Parallel.forEach(components, component -> launch(component, ports, java, started));
+    }
+
+    private void launch(Component component, Ports ports, Path java, List<Component> started) {
+        long start = System.nanoTime();
+        console.event(component.id(), "starting on port " + ports.of(component), Tone.PLAIN);
+        ProcessHandle process;
+        Optional<Process> child = Optional.empty();
+        synchronized (lifecycle) {
+            if (stopping) {
+                throw new StackException("stopping: " + component + " not started");
+            }
+            if (component == Component.POSTGRES) {
+                process = postgres.start(ports.postgres());
+            } else {
+                Process spawned = spawn(component, ports, java);
+                child = Optional.of(spawned);
+                process = spawned.toHandle();
+            }
+            ProcessHandle recorded = process;
+            StackState.update(settings.dataDir(), state -> state.started(component, recorded));
+            synchronized (started) {
+                started.add(component);
+            }
+        }
+        awaitHealthy(component, process, child, ports);
+        console.event(component.id(), "healthy in " + Durations.format(Durations.since(start)) + " (pid " + process.pid()
+                + ")", Tone.GOOD);
+    }
+
+    private Process spawn(Component component, Ports ports, Path java) {
+        if (component == Component.KAFKA) {
+            Path broker = JarStaging.stage(settings.artifacts().launcherJar(), settings.dataDir(), "kafka-broker");
+            return kafka.start(java, broker, ports);
+        }
+        Path jar = JarStaging.stage(settings.artifacts().jar(component), settings.dataDir(), component.id());
+        return ServiceProcess.start(component, java, jar, ports, settings.environmentOf(component),
+                settings.logOf(component));
+    }
+
+    private void awaitHealthy(Component component, ProcessHandle process, Optional<Process> child, Ports ports) {
+        Instant deadline = Instant.now().plus(settings.startupTimeout());
+        Path log = settings.logOf(component);
+        while (!probe.isHealthy(component, ports)) {
+            if (!process.isAlive()) {
+                String code = child.map(p -> " with code " + p.exitValue()).orElse("");
+                throw failure(component + " exited" + code + " while starting", log);
+            }
+            if (isStopping()) {
+                throw new StackException("stopping: gave up waiting for " + component);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw failure(component + " did not become healthy within " + Durations.format(settings.startupTimeout())
+                        + " (it still runs as pid " + process.pid() + ")", log);
+            }
+            pause(Duration.ofMillis(300));
+        }
+    }
+
+    private StackException failure(String what, Path log) {
+        List<String> details = new ArrayList<>(LogTail.of(log, 30));
+        details.add("");
+        details.add("full log: " + log);
+        return new StackException(what + ". The end of its log:", details);
+    }
+
+    /** The services together, then Kafka, then PostgreSQL: nothing loses a server it still uses. */
+    private void stopInOrder(Collection<Component> components, boolean quietly) {
+        Parallel.forEach(components.stream().filter(Component::isService).collect(Collectors.toList()),
+                service -> stopQuietlyIf(quietly, service));
+        for (Component infrastructure : List.of(Component.KAFKA, Component.POSTGRES)) {
+            if (components.contains(infrastructure)) {
+                stopQuietlyIf(quietly, infrastructure);
+            }
+        }
+    }
+
+    private void stopQuietlyIf(boolean quietly, Component component) {
+        try {
+            stopOne(component, false);
+        } catch (RuntimeException e) {
+            if (!quietly) {
+                throw e;
+            }
+        }
+    }
+
+    private void stopOne(Component component, boolean kill) {
+        Optional<ProcessHandle> process = running(component);
+        if (process.isEmpty()) {
+            StackState.update(settings.dataDir(), state -> state.stopped(component));
+            return;
+        }
+        console.event(component.id(), (kill ? "killing" : "stopping") + " pid " + process.get().pid(), Tone.WARN);
+        Processes.Stopped stopped = component == Component.POSTGRES ? postgres.stop(kill)
+                : Processes.stop(process.get(), kill, SERVICE_STOP_GRACE);
+        StackState.update(settings.dataDir(), state -> state.stopped(component));
+        console.event(component.id(), stopped.describe(), Tone.WARN);
+    }
+
+    /** Ports for {@code up}: those of components still running win, and must not contradict the settings. */
+    private Ports portsForStart() {
+        Ports requested = settings.ports();
+        if (!anyRunning()) {
+            return requested;
+        }
+        Ports current = StackState.read(settings.dataDir()).ports().orElse(requested);
+        if (!current.equals(requested) && !requested.equals(Ports.DEFAULTS)) {
+            throw new StackException("the stack already runs with other ports (" + current + "); ./stack down first");
+        }
+        return current;
+    }
+
+    private Ports requireStack() {
+        if (!anyRunning()) {
+            throw new StackException("the stack is not running (data: " + settings.dataDir() + "); start it with ./stack up");
+        }
+        return ports();
+    }
+
+    private Path java() {
+        return JavaRuntimes.findJava(settings.javaHome(), System.getenv());
+    }
+
+    private void buildStale(Collection<Component> services, Path java) {
+        if (settings.build() && settings.artifacts().projectDir().isPresent() && !services.isEmpty()) {
+            new BuildCheck(settings.artifacts().projectDir().get(), settings.dataDir().resolve("logs/build.log"), console)
+                    .buildStale(services, java.getParent().getParent());
+        }
+    }
+
+    /** A recorded pid is ours only if that process carries our component marker (when the OS shows arguments). */
+    private static boolean isOurs(ProcessHandle process, Component component) {
+        return process.info().arguments()
+                .map(arguments -> List.of(arguments).contains("-D" + ServiceProcess.COMPONENT_PROPERTY + "=" + component.id()))
+                .orElse(true);
+    }
+
+    private boolean isStopping() {
+        synchronized (lifecycle) {
+            return stopping;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.orderflow.stack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * What the stack runs, shared by every {@code ./stack} command through {@code <data dir>/stack.properties}: the
+ * ports it was started with and the pid of each process (and of a foreground launcher). Changes are made under
+ * a file lock and written atomically, so two terminals can act on one stack.
+ */
+final class StackState {
+
+    static final String FILE_NAME = "stack.properties";
+    private static final String LOCK_NAME = "stack.lock";
+    /** File locks exclude other processes only; threads of this JVM (parallel stops) queue here first. */
+    private static final Object JVM_LOCK = new Object();
+
+    private final Properties properties;
+
+    private StackState(Properties properties) {
+        this.properties = properties;
+    }
+
+    static StackState read(Path dataDir) {
+        Properties properties = new Properties();
+        Path file = dataDir.resolve(FILE_NAME);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new StackState(properties);
+    }
+
+    /** Reads, changes and writes the state while holding the stack's lock. */
+    static void update(Path dataDir, Consumer<StackState> change) {
+        try {
+            Files.createDirectories(dataDir);
+            synchronized (JVM_LOCK) {
+                try (FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_NAME), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                    StackState state = read(dataDir);
+                    change.accept(state);
+                    state.write(dataDir);
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("could not update " + dataDir.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+
+    Optional<Ports> ports() {
+        if (properties.getProperty("ports.gateway") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ports(port("gateway"), port("order-service"), port("delivery-service"),
+                port("postgres"), port("kafka"), port("kafka-controller")));
+    }
+
+    void ports(Ports ports) {
+        properties.setProperty("ports.gateway", Integer.toString(ports.gateway()));
+        properties.setProperty("ports.order-service", Integer.toString(ports.orderService()));
+        properties.setProperty("ports.delivery-service", Integer.toString(ports.deliveryService()));
+        properties.setProperty("ports.postgres", Integer.toString(ports.postgres()));
+        properties.setProperty("ports.kafka", Integer.toString(ports.kafka()));
+        properties.setProperty("ports.kafka-controller", Integer.toString(ports.kafkaController()));
+    }
+
+    Optional<RunningProcess> process(Component component) {
+        return process(component.id());
+    }
+
+    void started(Component component, ProcessHandle process) {
+        started(component.id(), process);
+    }
+
+    void stopped(Component component) {
+        stopped(component.id());
+    }
+
+    /** The {@code ./stack up} that runs in the foreground and stops everything on Ctrl-C, if there is one. */
+    Optional<RunningProcess> foregroundLauncher() {
+        return process("launcher");
+    }
+
+    void foregroundLauncher(ProcessHandle launcher) {
+        started("launcher", launcher);
+    }
+
+    void noForegroundLauncher() {
+        stopped("launcher");
+    }
+
+    Optional<String> java() {
+        return Optional.ofNullable(properties.getProperty("java"));
+    }
+
+    void java(Path java) {
+        properties.setProperty("java", java.toString());
+    }
+
+    private Optional<RunningProcess> process(String name) {
+        String pid = properties.getProperty(name + ".pid");
+        if (pid == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> started = Optional.ofNullable(properties.getProperty(name + ".started")).map(Instant::parse);
+        return Optional.of(new RunningProcess(Long.parseLong(pid), started));
+    }
+
+    private void started(String name, ProcessHandle process) {
+        RunningProcess running = RunningProcess.of(process);
+        properties.setProperty(name + ".pid", Long.toString(running.pid()));
+        running.startedAt().ifPresentOrElse(at -> properties.setProperty(name + ".started", at.toString()),
+                () -> properties.remove(name + ".started"));
+    }
+
+    private void stopped(String name) {
+        properties.remove(name + ".pid");
+        properties.remove(name + ".started");
+    }
+
+    private int port(String name) {
+        return Integer.parseInt(properties.getProperty("ports." + name));
+    }
+
+    private void write(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(FILE_NAME);
+        Path temporary = dataDir.resolve(FILE_NAME + ".tmp");
+        try (Writer out = Files.newBufferedWriter(temporary)) {
+            properties.store(out, "orderflow local stack: written by ./stack, read by every ./stack command");
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

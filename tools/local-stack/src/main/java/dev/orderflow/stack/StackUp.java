@@ -1,0 +1,84 @@
+package dev.orderflow.stack;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.orderflow.stack.Console.Tone;
+
+/**
+ * {@code ./stack up}: starts the stack, prints where everything is, then either returns ({@code --detach}) or
+ * follows it (component state changes and saga outcomes) until Ctrl-C, which stops everything.
+ */
+final class StackUp {
+
+    private final Stack stack;
+    private final Console console;
+    private volatile StackMonitor monitor;
+    private volatile SagaLog sagaLog;
+
+    StackUp(Stack stack, Console console) {
+        this.stack = stack;
+        this.console = console;
+    }
+
+    int run(boolean detach) {
+        long start = System.nanoTime();
+        if (!detach) {
+            claimForeground();
+        }
+        console.info("orderflow local stack (data in " + stack.settings().dataDir() + ")");
+        stack.up();
+        Banner.print(console, stack.ports(), stack.settings().dataDir());
+        console.detail("up in " + Durations.format(Durations.since(start)));
+        if (detach) {
+            console.blank();
+            console.info("Running in the background.  ./stack status  |  ./stack demo  |  ./stack down");
+            return 0;
+        }
+        console.blank();
+        console.say("Following the stack: component changes and saga outcomes below.  Ctrl-C stops everything.", Tone.BOLD);
+        follow();
+        return 0;
+    }
+
+    /** This launcher stops everything when it ends (Ctrl-C, a closed terminal, {@code ./stack down} elsewhere). */
+    private void claimForeground() {
+        Optional<ProcessHandle> other = StackState.read(stack.settings().dataDir()).foregroundLauncher()
+                .flatMap(RunningProcess::handle).filter(launcher -> launcher.pid() != ProcessHandle.current().pid());
+        if (other.isPresent()) {
+            throw new StackException("./stack up already runs in another terminal (pid " + other.get().pid()
+                    + "); use ./stack status there, or ./stack down");
+        }
+        StackState.update(stack.settings().dataDir(), state -> state.foregroundLauncher(ProcessHandle.current()));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "stack-shutdown"));
+    }
+
+    private void follow() {
+        monitor = new StackMonitor(stack, console);
+        sagaLog = new SagaLog(stack.ports().kafka(), console);
+        Thread sagaThread = new Thread(sagaLog, "saga-log");
+        sagaThread.setDaemon(true);
+        sagaThread.start();
+        monitor.run();
+    }
+
+    private void stopEverything() {
+        stack.beginShutdown();
+        if (monitor != null) {
+            monitor.stop();
+        }
+        if (sagaLog != null) {
+            sagaLog.stop();
+        }
+        if (stack.anyRunning()) {
+            console.blank();
+            console.say("Stopping everything ...", Tone.BOLD);
+            long start = System.nanoTime();
+            stack.down();
+            console.say("Stopped in " + Durations.format(Durations.since(start)) + "; the data stays in "
+                    + stack.settings().dataDir() + ".", Tone.BOLD);
+        }
+        StackState.update(stack.settings().dataDir(), StackState::noForegroundLauncher);
+        Stack.pause(Duration.ofMillis(50));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.orderflow.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hostile input through the gateway, generated from a seeded random source (see {@link HostileRequests}): whatever
+ * arrives, the answer is never a 5xx, every error is a problem-details body, a rejected request changes nothing and
+ * no path leads to an actuator. The seed is printed; {@code -Dorderflow.fuzz.seed=...} replays a run.
+ */
+@ExtendWith(SystemStackExtension.class)
+class HostileInputIT {
+
+    private static final int REQUESTS = 1_200;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> ACTUATOR_MARKERS = List.of("\"_links\"", "\"propertySources\"", "\"activeProfiles\"",
+            "\"circuitBreakers\"", "\"chaosMonkeySettings\"", "jvm_memory", "\"groups\":[\"liveness\"", "\"openapi\"",
+            "\"status\":\"UP\"", "\"routes\"");
+
+    private final SystemStack system;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HostileInputIT(SystemStack system) {
+        this.system = system;
+    }
+
+    @Test
+    void noHostileRequestGetsAServerErrorAnUnexplainedRejectionAChangeOfStateOrAnActuator() {
+        String gateway = "http://localhost:" + system.stack().ports().gateway();
+        long ordersBefore = orderCount();
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> known = new TreeMap<>();
+        int sent = 0;
+        int accepted = 0;
+        long seed = HostileRequests.seed();
+        System.out.println("HostileInputIT: fuzz seed " + seed + " (replay with -D" + HostileRequests.SEED_PROPERTY
+                + "=" + seed + ")");
+        for (HostileRequests.Probe probe : (Iterable<HostileRequests.Probe>) HostileRequests.any(seed)
+                .limit(REQUESTS * 2L)::iterator) {
+            Optional<HttpRequest> request = build(gateway, probe);
+            if (request.isEmpty()) {
+                continue; // a request the HTTP client itself refuses to send (e.g. a header with a control character)
+            }
+            sent++;
+            Optional<HttpResponse<String>> response = send(request.get());
+            if (response.isEmpty()) {
+                failures.add("no answer at all to " + probe);
+                continue;
+            }
+            if (response.get().statusCode() == 201) {
+                accepted++;
+            }
+            Optional<String> failure = judge(probe, response.get());
+            if (failure.isPresent()) {
+                KnownApiDefects.matching(probe, response.get()).ifPresentOrElse(
+                        defect -> known.merge(defect.description(), 1, Integer::sum), () -> failures.add(failure.get()));
+            }
+            if (sent == REQUESTS) {
+                break;
+            }
+        }
+
+        known.forEach((defect, times) -> System.out.println("KNOWN DEFECT (" + times + "x): " + defect));
+        assertThat(sent).isEqualTo(REQUESTS);
+        assertThat(failures).as("hostile requests answered wrongly (%d of %d, seed %d)", failures.size(), sent, seed)
+                .isEmpty();
+        assertThat(orderCount() - ordersBefore).as("orders created: only by the %d requests answered 201", accepted)
+                .isEqualTo(accepted);
+    }
+
+    private static Optional<String> judge(HostileRequests.Probe probe, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String body = response.body() == null ? "" : response.body();
+        if (status >= 500) {
+            return Optional.of(status + " for " + probe + " -> " + abbreviate(body));
+        }
+        for (String marker : ACTUATOR_MARKERS) {
+            if (body.contains(marker) && !body.contains("\"items\"")) {
+                return Optional.of("actuator reached (" + marker + ") by " + probe + " -> " + abbreviate(body));
+            }
+        }
+        if (status >= 400 && !probe.method().equals("HEAD")) {
+            String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+            if (!type.startsWith("application/problem+json")) {
+                return Optional.of(status + " without problem details (" + type + ") for " + probe + " -> " + abbreviate(body));
+            }
+            try {
+                JsonNode problem = JSON.readTree(body);
+                if (problem.path("status").asInt() != status || problem.path("title").asString().isEmpty()) {
+                    return Optional.of(status + " with a problem lacking status/title for " + probe + " -> " + abbreviate(body));
+                }
+            } catch (RuntimeException notJson) {
+                return Optional.of(status + " with a problem body that is not JSON for " + probe + " -> " + abbreviate(body));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<HttpRequest> build(String gateway, HostileRequests.Probe probe) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + probe.path()))
+                    .timeout(Duration.ofSeconds(20));
+            probe.headers().forEach(builder::header);
+            builder.method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
+            return Optional.of(builder.build());
+        } catch (IllegalArgumentException unsendable) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<HttpResponse<String>> send(HttpRequest request) {
+        try {
+            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private long orderCount() {
+        return system.gateway().get("/api/orders?size=1").json().path("totalItems").asLong();
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}
