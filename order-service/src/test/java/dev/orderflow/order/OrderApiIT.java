@@ -102,6 +102,7 @@ class OrderApiIT extends OrderServiceIntegrationTest {
             "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"XX\"}}",
             "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"kr\"}}",
             "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}]}",
+            "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\\u0000\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
             "{\"customerId\":\"%s\",\"items\":[{\"productId\":\"p\",\"quantity\":99999999999999999999,\"unitPrice\":1}],\"deliveryAddress\":{\"street\":\"s\",\"city\":\"c\",\"postalCode\":\"p\",\"country\":\"KR\"}}",
     })
     void invalidOrdersAreRejectedWithAProblemAndNothingIsWritten(String template) {
@@ -140,6 +141,7 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         assertProblem(http().get("/orders/not-a-uuid"), 400);
         assertProblem(http().get("/orders?status=LOST"), 400);
         assertProblem(http().get("/orders?size=100000"), 400);
+        assertProblem(http().get("/orders?customerId=%00"), 400);
         assertProblem(http().get("/nowhere"), 404);
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -61,7 +62,8 @@ class OrderController {
     }
 
     @GetMapping
-    PageResponse<OrderResponse> list(@RequestParam(required = false) @Size(max = 64) String customerId,
+    PageResponse<OrderResponse> list(@RequestParam(required = false) @Size(max = 64)
+                                     @Pattern(regexp = PlaceOrderRequest.TEXT) String customerId,
                                      @RequestParam(required = false) OrderStatus status,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {

@@ -17,10 +17,6 @@ final class KnownApiDefects {
     }
 
     static final List<Defect> ALL = List.of(
-            new Defect("order-service answers 500 (gateway 503) when a string field holds a NUL character "
-                    + "(PostgreSQL refuses 0x00 in text; should be 400)",
-                    (probe, response) -> response.statusCode() == 503 && backend500(response) && probe.body() != null
-                            && new String(probe.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\\u0000")),
             new Defect("the services' Tomcat answers 400 with its HTML error page (e.g. unencoded [ ] in the query) "
                     + "and the gateway passes it on",
                     (probe, response) -> response.statusCode() == 400
@@ -37,10 +33,6 @@ final class KnownApiDefects {
 
     static Optional<Defect> matching(HostileRequests.Probe probe, HttpResponse<String> response) {
         return ALL.stream().filter(defect -> defect.matches().test(probe, response)).findFirst();
-    }
-
-    private static boolean backend500(HttpResponse<String> response) {
-        return response.body().contains("\"backendStatus\":500");
     }
 
     private static String contentType(HttpResponse<String> response) {
