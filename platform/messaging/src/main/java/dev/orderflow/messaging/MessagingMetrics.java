@@ -2,10 +2,13 @@ package dev.orderflow.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.orderflow.events.Topics;
 
 /**
  * What the messaging machinery counts. Names follow Micrometer conventions (Prometheus adds units and
@@ -31,6 +34,8 @@ public class MessagingMetrics {
                 .description("Age of the oldest unpublished outbox row")
                 .baseUnit("seconds")
                 .register(registry);
+        // Present from the start at 0, so dashboards and alerts see "no dead letters" rather than no data.
+        Stream.of(Topics.ORDER_EVENTS, Topics.DELIVERY_EVENTS).forEach(this::deadLetterCounter);
     }
 
     void backlog(Backlog current) {
@@ -51,8 +56,12 @@ public class MessagingMetrics {
     }
 
     void deadLettered(String topic) {
-        Counter.builder("orderflow.events.dead.lettered").description("Records sent to a dead-letter topic")
+        deadLetterCounter(topic).increment();
+    }
+
+    private Counter deadLetterCounter(String topic) {
+        return Counter.builder("orderflow.events.dead.lettered").description("Records sent to a dead-letter topic")
                 .tag("topic", topic)
-                .register(registry).increment();
+                .register(registry);
     }
 }
