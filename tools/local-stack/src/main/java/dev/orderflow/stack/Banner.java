@@ -24,6 +24,9 @@ final class Banner {
         console.info("  PostgreSQL         jdbc:postgresql://localhost:" + ports.postgres() + "/" + DatabaseSetup.DATABASE
                 + "   (roles order_service / delivery_service, password = role name; superuser postgres)");
         console.info("  Kafka              localhost:" + ports.kafka() + "   (topics orders.events, deliveries.events)");
+        console.info("  Metrics            " + "http://localhost:" + ports.orderService() + "/actuator/prometheus   "
+                + "http://localhost:" + ports.deliveryService() + "/actuator/prometheus   " + gateway
+                + "/actuator/prometheus");
         console.info("  Logs               " + dataDir.resolve("logs"));
         console.blank();
         console.info("  Place an order:");
