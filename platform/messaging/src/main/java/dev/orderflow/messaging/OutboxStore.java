@@ -60,10 +60,6 @@ class OutboxStore {
                 .update();
     }
 
-    long unsentCount() {
-        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL").query(Long.class).single();
-    }
-
     /** Unsent rows and the age of the oldest, by the database's clock (the partial index makes it cheap). */
     MessagingMetrics.Backlog backlog() {
         return jdbc.sql("""

@@ -131,7 +131,7 @@ class OutboxRelayIT {
     @Test
     void sentRowsAndProcessedIdsArePurgedAfterTheRetention() {
         transaction.executeWithoutResult(status -> outbox.add(new OrderCancelled(UUID.randomUUID(), "OLD")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.unsentCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.backlog().rows() == 0);
         long sentBefore = jdbc.sql("SELECT count(*) FROM outbox_event").query(Long.class).single();
         assertThat(sentBefore).isPositive();
 

@@ -16,22 +16,7 @@ final class ContainerServers {
         PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE)
                 .withCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off");
         container.start();
-        return new PostgresServer() {
-            @Override
-            public String jdbcUrl() {
-                return container.getJdbcUrl();
-            }
-
-            @Override
-            public String adminUser() {
-                return container.getUsername();
-            }
-
-            @Override
-            public String adminPassword() {
-                return container.getPassword();
-            }
-        };
+        return new FixedPostgresServer(container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
 
     static KafkaServer kafka() {

@@ -14,22 +14,7 @@ final class ExternalServers {
         String url = Settings.require("ORDERFLOW_TEST_POSTGRES_URL");
         String user = Settings.require("ORDERFLOW_TEST_POSTGRES_USER");
         String password = Settings.require("ORDERFLOW_TEST_POSTGRES_PASSWORD");
-        return new PostgresServer() {
-            @Override
-            public String jdbcUrl() {
-                return url;
-            }
-
-            @Override
-            public String adminUser() {
-                return user;
-            }
-
-            @Override
-            public String adminPassword() {
-                return password;
-            }
-        };
+        return new FixedPostgresServer(url, user, password);
     }
 
     static KafkaServer kafka() {
