@@ -33,6 +33,6 @@ final class Banner {
         console.info("    curl -i " + gateway + "/api/orders -H 'Content-Type: application/json' -d '{\"customerId\":\"c-42\","
                 + "\"items\":[{\"productId\":\"p-1\",\"quantity\":2,\"unitPrice\":12.50}],\"deliveryAddress\":"
                 + "{\"street\":\"1 Main St\",\"city\":\"Seoul\",\"postalCode\":\"04524\",\"country\":\"KR\"}}'");
-        console.info("  Watch the saga and its failures: ./stack demo      Status: ./stack status");
+        console.info("  Watch the saga and its failures: ./stack demo      Live summary: ./stack watch      Status: ./stack status");
     }
 }

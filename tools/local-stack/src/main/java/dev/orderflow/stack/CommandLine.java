@@ -10,12 +10,13 @@ import java.util.Set;
 /** {@code ./stack <command> [argument] [--flag] [--option value]...}, checked against what each command accepts. */
 record CommandLine(String command, List<String> arguments, Map<String, String> options, Set<String> flags) {
 
-    static final Set<String> COMMANDS = Set.of("up", "down", "status", "stop", "start", "demo", "logs", "reset", "help");
+    static final Set<String> COMMANDS = Set.of("up", "down", "status", "stop", "start", "demo", "logs", "reset", "watch",
+            "help");
 
     private static final Set<String> VALUE_OPTIONS = Set.of("data-dir", "project-dir", "java", "timeout",
             "postgres-port", "kafka-port", "kafka-controller-port", "order-service-port", "delivery-service-port",
-            "gateway-port", "lines");
-    private static final Set<String> FLAGS = Set.of("detach", "kill", "no-build", "help");
+            "gateway-port", "lines", "interval");
+    private static final Set<String> FLAGS = Set.of("detach", "kill", "no-build", "once", "help");
 
     static CommandLine parse(String... args) {
         List<String> arguments = new ArrayList<>();

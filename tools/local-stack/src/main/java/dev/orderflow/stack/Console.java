@@ -68,6 +68,12 @@ public final class Console {
         error.details().forEach(line -> out.println("  | " + line));
     }
 
+    /** A new screen: cleared on a terminal, a blank line between screens otherwise (a log, a pipe). */
+    synchronized void newScreen() {
+        out.print(colour ? "\u001b[H\u001b[2J" : System.lineSeparator());
+        out.flush();
+    }
+
     synchronized void blank() {
         out.println();
     }

@@ -67,6 +67,9 @@ public final class StackCommand {
                 LogTail.of(log, lines).forEach(console::info);
                 console.detail("full log: " + log);
                 return 0;
+            case "watch":
+                line.requireNoArguments();
+                return watch(stack, line, console);
             case "reset":
                 line.requireNoArguments();
                 stack.reset();
@@ -74,6 +77,31 @@ public final class StackCommand {
             default:
                 throw new UsageException("unknown command " + line.command());
         }
+    }
+
+    private static int watch(Stack stack, CommandLine line, Console console) {
+        if (!stack.anyRunning()) {
+            throw new StackException("nothing runs in " + stack.settings().dataDir() + "; ./stack up starts the stack");
+        }
+        Duration interval = line.option("interval").map(StackCommand::interval).orElse(Duration.ofSeconds(2));
+        try {
+            new Watch(stack, console).run(interval, line.flag("once") ? 1 : Watch.FOREVER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static Duration interval(String seconds) {
+        try {
+            double value = Double.parseDouble(seconds);
+            if (value >= 0.2 && value <= 3600) {
+                return Duration.ofMillis(Math.round(value * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--interval takes seconds between 0.2 and 3600, not '" + seconds + "'");
     }
 
     static StackSettings settings(CommandLine line, Map<String, String> environment) {

@@ -32,7 +32,7 @@ final class StackUp {
         console.detail("up in " + Durations.format(Durations.since(start)));
         if (detach) {
             console.blank();
-            console.info("Running in the background.  ./stack status  |  ./stack demo  |  ./stack down");
+            console.info("Running in the background.  ./stack status  |  ./stack watch  |  ./stack demo  |  ./stack down");
             return 0;
         }
         console.blank();

@@ -27,7 +27,7 @@ final class StatusReport {
         }
     }
 
-    private static Tone tone(Health health) {
+    static Tone tone(Health health) {
         switch (health) {
             case HEALTHY:
                 return Tone.GOOD;

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import dev.orderflow.stack.Component;
@@ -42,19 +45,45 @@ class LauncherIT {
 
     @Test
     void theStatusCommandOfTheLauncherJarShowsEveryProcessHealthy() throws Exception {
-        Path launcher = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"), "local-stack-exec.jar");
-        Process status = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                launcher.toString(), "status", "--data-dir", settings.dataDir().toString())
-                .redirectErrorStream(true).start();
-        String output = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = launcher("status");
 
-        assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(status.exitValue()).as(output).isZero();
         for (Component component : Component.values()) {
             assertThat(output).as(output).containsPattern("(?m)^" + component.id() + "\\s+\\d+\\s+"
                     + system.stack().ports().of(component) + "\\s+healthy");
         }
         assertThat(output).contains("breakers: delivery-service CLOSED, order-service CLOSED");
+    }
+
+    @Test
+    void theWatchCommandSummarisesSagasMessagingAndBreakersOnOneScreen() throws Exception {
+        Shop shop = system.shop();
+        shop.awaitStatus(shop.placeOrder("watch-" + UUID.randomUUID(), "KR"), "CONFIRMED");
+        long confirmed = shop.countOrders("CONFIRMED");
+
+        String screen = launcher("watch", "--once");
+
+        assertThat(screen).as(screen)
+                .containsPattern("(?m)^orders\\s+pending \\d+\\s+confirmed " + String.format(Locale.ROOT, "%,d", confirmed)
+                        + "\\s+cancelled \\d+")
+                .containsPattern("(?m)^deliveries\\s+scheduled \\d+")
+                .containsPattern("(?m)^order-service\\s+\\d+ rows\\s+[\\d.]+ s\\s+\\d+\\s+\\d+$")
+                .containsPattern("(?m)^delivery-service\\s+\\d+ rows\\s+[\\d.]+ s\\s+\\d+\\s+\\d+$")
+                .contains("breakers    delivery-service CLOSED   order-service CLOSED")
+                .contains("api-gateway healthy");
+    }
+
+    /** Runs the launcher's jar, as ./stack does, against this stack's data directory; returns what it printed. */
+    private String launcher(String... command) throws Exception {
+        Path launcher = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"), "local-stack-exec.jar");
+        List<String> commandLine = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", launcher.toString()));
+        commandLine.addAll(List.of(command));
+        commandLine.addAll(List.of("--data-dir", settings.dataDir().toString()));
+        Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     @Test

@@ -88,6 +88,13 @@ public final class Shop {
         return orders;
     }
 
+    /** How many orders are in this state, as the order listing counts them. */
+    long countOrders(String status) {
+        Response response = gateway.get("/api/orders?status=" + status + "&size=1");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("totalItems").asLong();
+    }
+
     /** The state of one of the gateway's circuit breakers ("CLOSED", "OPEN", "HALF_OPEN"). */
     String breakerState(String name) {
         return gateway.get("/actuator/circuitbreakers").json().path("circuitBreakers").path(name).path("state").asString();
