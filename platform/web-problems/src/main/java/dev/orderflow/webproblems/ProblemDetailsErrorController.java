@@ -1,0 +1,87 @@
+package dev.orderflow.webproblems;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Spring Boot's {@code /error} dispatch as a problem, in place of Boot's own JSON ({@code timestamp}, {@code error},
+ * {@code path}). It answers whatever called {@code sendError} outside the services' exception handlers: Tomcat
+ * refusing TRACE with 405 before any servlet runs, {@link UnreadableRequestFilter}, Spring MVC when an exception
+ * handler itself failed, an exception that escaped everything (500).
+ * <p>
+ * The content type is set here, so that the answer never depends on content negotiation: the request's
+ * {@code Accept} header may be the very thing that is wrong with it.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ProblemDetailsErrorController implements ErrorController {
+
+    /** What a URI path may hold as it is (RFC 3986 pchar and '/'), '%' only as the start of an escape. */
+    private static final String LEGAL_IN_PATH =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
+
+    @RequestMapping
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)) {
+            // Called directly, not dispatched for an error: there is nothing at this path.
+            return answer(problem(HttpStatus.NOT_FOUND.value()), request.getRequestURI());
+        }
+        ProblemDetail problem = problem(status);
+        // A message given to sendError was written for the client; an exception's message was not.
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) == null
+                && request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String message
+                && !message.isBlank()) {
+            problem.setDetail(message);
+        }
+        return answer(problem, (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    }
+
+    private static ProblemDetail problem(int status) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.setTitle(known == null ? "Error " + status : known.getReasonPhrase());
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, String requestUri) {
+        if (requestUri != null) {
+            problem.setInstance(asUri(requestUri));
+        }
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The path as the client sent it, with what Tomcat lets through but a URI may not hold (such as {@code [ ] | ^}
+     * and other relaxed characters) %-encoded: {@link URI#create} would throw on them.
+     */
+    static URI asUri(String rawPath) {
+        StringBuilder uri = new StringBuilder(rawPath.length());
+        byte[] bytes = rawPath.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            char c = (char) (bytes[i] & 0xff);
+            boolean lonePercent = c == '%' && !(i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]));
+            if (LEGAL_IN_PATH.indexOf(c) >= 0 && !lonePercent) {
+                uri.append(c);
+            } else {
+                uri.append('%').append(HexFormat.of().withUpperCase().toHexDigits(bytes[i]));
+            }
+        }
+        return URI.create(uri.toString());
+    }
+
+    private static boolean isHex(byte b) {
+        return Character.digit(b, 16) >= 0;
+    }
+}
