@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.orderflow.events.Topics;
 import dev.orderflow.order.application.IdempotencyKeys;
 import dev.orderflow.testinfra.HttpTestClient;
+import dev.orderflow.testinfra.RawHttpClient;
 import tools.jackson.databind.JsonNode;
 
 /** The REST contract: idempotent POST, listing, and problem details for every kind of bad input. */
@@ -153,6 +154,35 @@ class OrderApiIT extends OrderServiceIntegrationTest {
 
         assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofString(orderJson("c-1", "KR")),
                 "Content-Type", "*/*"), 415);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "GET /orders/%c0%ae HTTP/1.1",            // a %-encoding that is not UTF-8
+            "GET /orders?customerId=\u0001 HTTP/1.1", // a raw control character
+            "GET /orders?customerId=%zz HTTP/1.1"})   // no %-encoding at all
+    void requestLinesThatCannotBeReadGetProblemsNotTomcatPages(String requestLine) {
+        assertProblem(new RawHttpClient(port).send(requestLine), 400);
+    }
+
+    @Test
+    void traceIsRefusedWithAProblem() {
+        assertProblem(http().send("TRACE", "/orders", HttpRequest.BodyPublishers.noBody()), 405);
+    }
+
+    @Test
+    void anUnreadableAcceptHeaderIsRefusedWithAProblemAndPlacesNoOrder() {
+        String customer = uniqueCustomer();
+
+        assertProblem(http().post("/orders", orderJson(customer, "KR"), "Accept", "gzip;q=2"), 400);
+        assertProblem(http().get("/orders/" + UUID.randomUUID(), "Accept", "/actuator/env"), 400);
+
+        assertThat(ordersOf(customer).get("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void aQueryThatIsNotUtf8IsRefusedWithAProblemNotAServerError() {
+        assertProblem(http().get("/orders?customerId=%c0"), 400);
     }
 
     private JsonNode ordersOf(String customer) {

@@ -1,0 +1,50 @@
+package dev.orderflow.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.orderflow.testinfra.HttpTestClient;
+import dev.orderflow.testinfra.RawHttpClient;
+
+/** Problem details for what never reaches the controllers: unreadable request lines, TRACE, Accept and queries. */
+class DeliveryApiIT extends DeliveryServiceIntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "GET /deliveries/%c0%ae HTTP/1.1",         // a %-encoding that is not UTF-8
+            "GET /deliveries?orderId=\u0001 HTTP/1.1", // a raw control character
+            "GET /deliveries?orderId=%zz HTTP/1.1"})   // no %-encoding at all
+    void requestLinesThatCannotBeReadGetProblemsNotTomcatPages(String requestLine) {
+        assertProblem(new RawHttpClient(port).send(requestLine), 400);
+    }
+
+    @Test
+    void traceIsRefusedWithAProblem() {
+        assertProblem(http().send("TRACE", "/deliveries", HttpRequest.BodyPublishers.noBody()), 405);
+    }
+
+    @Test
+    void anUnreadableAcceptHeaderIsRefusedWithAProblem() {
+        assertProblem(http().get("/deliveries?size=1", "Accept", "gzip;q=2"), 400);
+        assertProblem(http().get("/deliveries/" + UUID.randomUUID(), "Accept", "evil.example"), 400);
+    }
+
+    @Test
+    void aQueryThatIsNotUtf8IsRefusedWithAProblemNotAServerError() {
+        assertProblem(http().get("/deliveries?orderId=%c0"), 400);
+    }
+
+    private static void assertProblem(HttpTestClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asString()).isNotBlank();
+    }
+}
