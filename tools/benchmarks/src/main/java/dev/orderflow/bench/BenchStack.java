@@ -28,6 +28,7 @@ final class BenchStack implements AutoCloseable {
     private final Path jars;
     private final Ports ports = Ports.free();
     private final Map<Component, Map<String, String>> environment;
+    private boolean startupCache = true;
     private Stack stack;
 
     BenchStack(Path projectDir, Path dataDir, Map<Component, Map<String, String>> environment) throws IOException {
@@ -79,6 +80,12 @@ final class BenchStack implements AutoCloseable {
 
     /** Restarts one component with these environment variables changed (null removes one). */
     void restart(Component component, Map<String, String> changes) {
+        restart(component, changes, startupCache);
+    }
+
+    /** Restarts one service, from its startup cache or from its jar as it is; later restarts keep the choice. */
+    void restart(Component component, Map<String, String> changes, boolean fromStartupCache) {
+        startupCache = fromStartupCache;
         stack.stop(component, false);
         Map<String, String> variables = environment.computeIfAbsent(component, c -> new LinkedHashMap<>());
         changes.forEach((name, value) -> {
@@ -103,7 +110,12 @@ final class BenchStack implements AutoCloseable {
 
     private Stack newStack() {
         StackSettings.Builder settings = StackSettings.builder(dataDir, Artifacts.inDirectory(jars))
-                .ports(ports).build(false).startupTimeout(Duration.ofMinutes(3));
+                .ports(ports).build(false).startupTimeout(Duration.ofMinutes(3))
+                // beside the data directory, which every run resets: caches are trained once per build
+                .startupCacheIn(dataDir.resolveSibling("bench-startup-cache"));
+        if (!startupCache) {
+            settings.startupCache(false);
+        }
         environment.forEach((component, variables) ->
                 variables.forEach((name, value) -> settings.environment(component, name, value)));
         return new Stack(settings.build(), Console.plain(System.out));
@@ -114,7 +126,8 @@ final class BenchStack implements AutoCloseable {
         for (Component service : Component.services()) {
             Path target = projectDir.resolve(service.id()).resolve("target");
             Path jar = newest(target, service.id());
-            Files.copy(jar, jars.resolve(service.id() + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(jar, jars.resolve(service.id() + ".jar"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.COPY_ATTRIBUTES); // the same build keeps its startup cache
         }
         Files.copy(projectDir.resolve("tools/local-stack/target/local-stack-exec.jar"),
                 jars.resolve("local-stack-exec.jar"), StandardCopyOption.REPLACE_EXISTING);

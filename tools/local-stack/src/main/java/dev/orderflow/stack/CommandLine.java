@@ -16,7 +16,8 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
     private static final Set<String> VALUE_OPTIONS = Set.of("data-dir", "project-dir", "java", "timeout",
             "postgres-port", "kafka-port", "kafka-controller-port", "order-service-port", "delivery-service-port",
             "gateway-port", "lines", "interval");
-    private static final Set<String> FLAGS = Set.of("detach", "kill", "no-build", "once", "help");
+    private static final Set<String> FLAGS = Set.of("detach", "kill", "no-build", "no-startup-cache", "once",
+            "help");
 
     static CommandLine parse(String... args) {
         List<String> arguments = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One of the Spring Boot services as its own JVM: {@code java -jar} with its settings as environment variables. */
 final class ServiceProcess {
@@ -13,25 +14,37 @@ final class ServiceProcess {
     static final String COMPONENT_PROPERTY = "orderflow.stack.component";
 
     /**
-     * A laptop runs four JVMs at once: a heap of at most 512 MB each (a service uses about 250 MB) and the serial
-     * collector (no parallel GC threads competing for two cores). Netty and zstd load native code; saying so keeps
-     * JDK 24+ from printing a warning into every log.
+     * A laptop runs four JVMs at once: the serial collector (no parallel GC threads competing for two cores) and a
+     * heap of at most 256 MB that is given back when it is mostly free (a service's live data is a few tens of MB;
+     * the default would let the heap grow to a quarter of the machine's memory and keep it). Netty and zstd load
+     * native code; saying so keeps JDK 24+ from printing a warning into every log.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-            "--enable-native-access=ALL-UNNAMED");
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
 
     private ServiceProcess() {
     }
 
-    static Process start(Component service, Path java, Path jar, Ports ports, Map<String, String> extraEnvironment,
-                         Path log) {
+    /** What starting a service runs; prepared before the stack's lifecycle lock is taken, as training takes a while. */
+    record Launch(List<String> command, Map<String, String> environment, Path log) {
+
+        Process start() {
+            return Processes.startInBackground(command, environment, log);
+        }
+    }
+
+    /** The service's command, from its startup cache when one is given (trained first if it is missing or stale). */
+    static Launch prepare(Component service, Path java, Path jar, Ports ports, Map<String, String> extraEnvironment,
+                          Path log, Optional<StartupCache> cache) {
         Processes.rotate(log);
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-D" + COMPONENT_PROPERTY + "=" + service.id(), "-jar", jar.toString()));
         Map<String, String> environment = new LinkedHashMap<>(environment(service, ports));
         environment.putAll(extraEnvironment);
-        return Processes.startInBackground(command, environment, log);
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(JVM_OPTIONS);
+        command.add("-D" + COMPONENT_PROPERTY + "=" + service.id());
+        command.addAll(cache.map(startupCache -> startupCache.launch(service, jar, JVM_OPTIONS, environment, log))
+                .orElse(List.of("-jar", jar.toString())));
+        return new Launch(command, environment, log);
     }
 
     /** The settings of README's "Running the services" table, pointed at the stack's servers. */

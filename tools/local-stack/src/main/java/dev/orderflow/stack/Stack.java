@@ -212,6 +212,8 @@ public final class Stack {
     private void launch(Component component, Ports ports, Path java, List<Component> started) {
         long start = System.nanoTime();
         console.event(component.id(), "starting on port " + ports.of(component), Tone.PLAIN);
+        Optional<ServiceProcess.Launch> service = component.isService() && !isStopping()
+                ? Optional.of(prepare(component, ports, java)) : Optional.empty();
         ProcessHandle process;
         Optional<Process> child = Optional.empty();
         synchronized (lifecycle) {
@@ -221,7 +223,7 @@ public final class Stack {
             if (component == Component.POSTGRES) {
                 process = postgres.start(ports.postgres());
             } else {
-                Process spawned = spawn(component, ports, java);
+                Process spawned = service.map(ServiceProcess.Launch::start).orElseGet(() -> startKafka(java, ports));
                 child = Optional.of(spawned);
                 process = spawned.toHandle();
             }
@@ -236,14 +238,16 @@ public final class Stack {
                 + ")", Tone.GOOD);
     }
 
-    private Process spawn(Component component, Ports ports, Path java) {
-        if (component == Component.KAFKA) {
-            Path broker = JarStaging.stage(settings.artifacts().launcherJar(), settings.dataDir(), "kafka-broker");
-            return kafka.start(java, broker, ports);
-        }
-        Path jar = JarStaging.stage(settings.artifacts().jar(component), settings.dataDir(), component.id());
-        return ServiceProcess.start(component, java, jar, ports, settings.environmentOf(component),
-                settings.logOf(component));
+    private Process startKafka(Path java, Ports ports) {
+        Path broker = JarStaging.stage(settings.artifacts().launcherJar(), settings.dataDir(), "kafka-broker");
+        return kafka.start(java, broker, ports);
+    }
+
+    private ServiceProcess.Launch prepare(Component service, Ports ports, Path java) {
+        Path jar = JarStaging.stage(settings.artifacts().jar(service), settings.dataDir(), service.id());
+        Optional<StartupCache> cache = settings.startupCache().map(dir -> new StartupCache(dir, service, java, console));
+        return ServiceProcess.prepare(service, java, jar, ports, settings.environmentOf(service), settings.logOf(service),
+                cache);
     }
 
     private void awaitHealthy(Component component, ProcessHandle process, Optional<Process> child, Ports ports) {

@@ -115,6 +115,7 @@ public final class StackCommand {
                 .build(!line.flag("no-build"))
                 .javaHome(line.option("java").map(Path::of))
                 .startupTimeout(timeout)
+                .startupCache(!line.flag("no-startup-cache"))
                 .build();
     }
 

@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * How to run a stack: where its data lives, its ports, where the jars come from, which JDK runs them, and extra
- * environment variables per component (for example a shorter circuit-breaker wait in tests).
+ * environment variables per component (for example a shorter circuit-breaker wait in tests), and where the services'
+ * {@link StartupCache startup caches} are kept (none: services start from their jars as they are).
  */
 public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, boolean build, Optional<Path> javaHome,
-                            Duration startupTimeout, Map<Component, Map<String, String>> environment) {
+                            Duration startupTimeout, Optional<Path> startupCache,
+                            Map<Component, Map<String, String>> environment) {
 
     public StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
+        startupCache = startupCache.map(dir -> dir.toAbsolutePath().normalize());
         environment = Map.copyOf(environment);
     }
 
@@ -27,7 +30,7 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
         return environment.getOrDefault(component, Map.of());
     }
 
-    Path logOf(Component component) {
+    public Path logOf(Component component) {
         return dataDir.resolve("logs").resolve(component.id() + ".log");
     }
 
@@ -39,11 +42,13 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
         private boolean build = true;
         private Optional<Path> javaHome = Optional.empty();
         private Duration startupTimeout = Duration.ofMinutes(3);
+        private Optional<Path> startupCache;
         private final Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
 
         private Builder(Path dataDir, Artifacts artifacts) {
             this.dataDir = dataDir;
             this.artifacts = artifacts;
+            this.startupCache = Optional.of(dataDir.resolve("startup-cache"));
         }
 
         public Builder ports(Ports ports) {
@@ -67,13 +72,26 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
             return this;
         }
 
+        /** Whether services start from a trained startup cache (JDK 25+: AOT cache; 21-24: CDS archive). */
+        public Builder startupCache(boolean enabled) {
+            this.startupCache = enabled ? Optional.of(dataDir.resolve("startup-cache")) : Optional.empty();
+            return this;
+        }
+
+        /** Startup caches kept elsewhere than in the data directory, e.g. to outlive a {@code reset}. */
+        public Builder startupCacheIn(Path directory) {
+            this.startupCache = Optional.of(directory.toAbsolutePath().normalize());
+            return this;
+        }
+
         public Builder environment(Component component, String name, String value) {
             environment.computeIfAbsent(component, c -> new LinkedHashMap<>()).put(name, value);
             return this;
         }
 
         public StackSettings build() {
-            return new StackSettings(dataDir, ports, artifacts, build, javaHome, startupTimeout, environment);
+            return new StackSettings(dataDir, ports, artifacts, build, javaHome, startupTimeout, startupCache,
+                    environment);
         }
     }
 }

@@ -33,6 +33,8 @@ final class Usage {
             "  --java <jdk dir>               JAVA_HOME                              JDK 21+ for the services (found if unset)",
             "  --timeout <seconds>            ORDERFLOW_STACK_TIMEOUT                how long a component may take to start (180)",
             "  --no-build                     never run Maven; use the jars as they are",
+            "  --no-startup-cache             start services from their jars, without the AOT/CDS cache trained at the",
+            "                                 first start of a build (see docs/local-stack.md)",
             "  --project-dir <dir>            ORDERFLOW_STACK_PROJECT_DIR            the checkout (found from the launcher's jar)",
             "",
             "The services also read their own settings from the environment of ./stack up (see README, \"Running the",

@@ -72,6 +72,23 @@ class LauncherIT {
                 .contains("api-gateway healthy");
     }
 
+    @Test
+    void everyServiceRunsFromTheStartupCacheTrainedAtItsFirstStart() throws IOException {
+        for (Component service : Component.services()) {
+            ProcessHandle process = ProcessHandle.of(system.stack().status().stream()
+                    .filter(status -> status.component() == service).findFirst().orElseThrow().pid().orElseThrow())
+                    .orElseThrow();
+            List<String> arguments = List.of(process.info().arguments().orElseThrow());
+            Path cacheDir = settings.startupCache().orElseThrow().resolve(service.id());
+
+            assertThat(arguments).as(service + " runs from its extracted jar with the cache")
+                    .anySatisfy(argument -> assertThat(argument).matches("-XX:(AOTCache|SharedArchiveFile)=" + cacheDir + "/app\\.(aot|jsa)"))
+                    .contains(cacheDir.resolve("app").resolve(service.id() + ".jar").toString());
+            assertThat(Files.readAllLines(settings.logOf(service))).as("%s: the JVM used the cache without a complaint", service)
+                    .noneMatch(line -> line.contains("][aot]") || line.contains("][cds]"));
+        }
+    }
+
     /** Runs the launcher's jar, as ./stack does, against this stack's data directory; returns what it printed. */
     private String launcher(String... command) throws Exception {
         Path launcher = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"), "local-stack-exec.jar");

@@ -43,6 +43,8 @@ public final class SystemStack implements AutoCloseable {
                 .ports(Ports.free())
                 .build(false)
                 .startupTimeout(Duration.ofMinutes(4))
+                // Beside the data directory, which every run resets: a second run need not train the caches again.
+                .startupCacheIn(dataDir.resolveSibling("startup-cache"))
                 // A killed consumer keeps its partitions until Kafka's session timeout (45 s) ends; the default
                 // 60 s deadline could then cancel orders the crash test expects to see confirmed.
                 .environment(Component.ORDER_SERVICE, "ORDERFLOW_SAGA_DEADLINE", "5m")

@@ -72,7 +72,7 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
         merged.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(environment);
         StackSettings base = stack.settings();
         new Stack(new StackSettings(base.dataDir(), base.ports(), base.artifacts(), false, base.javaHome(),
-                base.startupTimeout(), merged), console).start(component);
+                base.startupTimeout(), base.startupCache(), merged), console).start(component);
     }
 
     /** Stops the component and starts it again with the stack's own settings. */
