@@ -49,8 +49,11 @@ class ChaosScenariosIT {
     }
 
     @Test
-    void anOutboxRelayKilledMidBatchDuplicatesNothing() {
-        assertPasses(new RelayKilledBeforeMarking(1));
+    void anOutboxRelayKilledAfterSendingAndBeforeMarkingPutsDuplicatesOnTheWireAndNoneIntoTheSaga() {
+        RelayKilledBeforeMarking scenario = new RelayKilledBeforeMarking(1);
+
+        assertPasses(scenario);
+        assertThat(scenario.repeatedIds()).as("events sent more than once").isPositive();
     }
 
     private void assertPasses(Scenario scenario) {

@@ -72,7 +72,9 @@ public final class ChaosRunner {
         if (options.attach()) {
             return settings.build();
         }
-        settings.ports(Ports.free());
+        settings.ports(Ports.free())
+                // not in the data directory, which every run resets: the caches are trained once per build
+                .startupCacheIn(options.projectDir().resolve("tools/chaos/target/startup-cache"));
         for (Component service : List.of(Component.ORDER_SERVICE, Component.DELIVERY_SERVICE)) {
             settings.environment(service, "SPRING_PROFILES_ACTIVE", "chaos-monkey");
         }

@@ -2,6 +2,9 @@ package dev.orderflow.chaos.experiments;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -43,6 +46,12 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
 
     public Path logOf(Component component) {
         return stack.settings().dataDir().resolve("logs").resolve(component.id() + ".log");
+    }
+
+    /** The stack's database as its superuser (trusted from this machine): for faults no service can cause itself. */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports().postgres() + "/orderflow",
+                "postgres", "");
     }
 
     public ConsistencyAuditor auditor(Duration sagaDeadline) {
