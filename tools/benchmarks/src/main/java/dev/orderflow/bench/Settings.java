@@ -13,7 +13,7 @@ record Settings(boolean quick, Duration warmUp, List<Double> rateSteps, Duration
 
     static Settings fullRun() {
         return new Settings(false, Duration.ofSeconds(40),
-                List.of(50.0, 100.0, 150.0, 200.0, 250.0, 300.0, 400.0),
+                List.of(40.0, 70.0, 100.0, 125.0, 150.0, 175.0, 200.0, 250.0, 300.0, 400.0),
                 Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(20), List.of(1, 2, 4, 8),
                 Duration.ofSeconds(4), 8, Duration.ofSeconds(5), 3, Duration.ofSeconds(8), Duration.ofSeconds(10),
                 Duration.ofSeconds(10));
