@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,5 +95,42 @@ class BuildCheckTest {
             Files.createFile(file);
         }
         Files.setLastModifiedTime(file, FileTime.from(at));
+    }
+
+    /** A module a service jar contains but the check does not watch would leave {@code ./stack up} on a stale jar. */
+    @Test
+    void watchesEveryRepositoryModuleEachServiceJarContains() throws IOException {
+        Path checkout = Path.of("../..").toAbsolutePath().normalize();
+        Map<String, String> moduleOfArtifact = new HashMap<>();
+        for (String module : matches(Files.readString(checkout.resolve("pom.xml")), "<module>([^<]+)</module>")) {
+            String pom = Files.readString(checkout.resolve(module).resolve("pom.xml")).replaceAll("(?s)<parent>.*?</parent>", "");
+            moduleOfArtifact.put(matches(pom, "<artifactId>([^<]+)</artifactId>").get(0), module);
+        }
+        for (Component service : Component.services()) {
+            Set<String> contained = new TreeSet<>();
+            Deque<String> toRead = new ArrayDeque<>(List.of(service.id()));
+            while (!toRead.isEmpty()) {
+                String module = toRead.pop();
+                if (contained.add(module)) {
+                    runtimeDependencies(checkout.resolve(module).resolve("pom.xml")).stream()
+                            .map(moduleOfArtifact::get).forEach(toRead::push);
+                }
+            }
+
+            assertThat(BuildCheck.SOURCES.get(service)).as(service.id()).containsExactlyInAnyOrderElementsOf(contained);
+        }
+    }
+
+    /** The artifact ids of the {@code dev.orderflow} dependencies that are not test-scoped. */
+    private static List<String> runtimeDependencies(Path pom) throws IOException {
+        return matches(Files.readString(pom), "(?s)<dependency>(.*?)</dependency>").stream()
+                .filter(dependency -> dependency.contains("<groupId>dev.orderflow</groupId>")
+                        && !dependency.contains("<scope>test</scope>"))
+                .map(dependency -> matches(dependency, "<artifactId>([^<]+)</artifactId>").get(0))
+                .toList();
+    }
+
+    private static List<String> matches(String text, String regex) {
+        return Pattern.compile(regex).matcher(text).results().map(match -> match.group(1)).toList();
     }
 }
