@@ -42,7 +42,7 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(JVM_OPTIONS);
         command.add("-D" + COMPONENT_PROPERTY + "=" + service.id());
-        command.addAll(cache.map(startupCache -> startupCache.launch(service, jar, JVM_OPTIONS, environment, log))
+        command.addAll(cache.map(startupCache -> startupCache.launch(jar, JVM_OPTIONS, environment, log))
                 .orElse(List.of("-jar", jar.toString())));
         return new Launch(command, environment, log);
     }

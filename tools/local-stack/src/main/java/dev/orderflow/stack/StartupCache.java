@@ -22,12 +22,14 @@ final class StartupCache {
     private static final int AOT_CACHE_JDK = 25;
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
 
+    private final Component service;
     private final Path dir;
     private final Path java;
     private final int jdk;
     private final Console console;
 
     StartupCache(Path cacheDir, Component service, Path java, Console console) {
+        this.service = service;
         this.dir = cacheDir.resolve(service.id());
         this.java = java;
         this.jdk = JavaRuntimes.majorVersion(java.getParent().getParent()).orElse(JavaRuntimes.REQUIRED_VERSION);
@@ -35,7 +37,7 @@ final class StartupCache {
     }
 
     /** The arguments after the JVM options that run the jar: with a trained cache when one is or can be made. */
-    List<String> launch(Component service, Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
+    List<String> launch(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log) {
         Path extracted = dir.resolve("app").resolve(jar.getFileName());
         Path cache = dir.resolve(jdk >= AOT_CACHE_JDK ? "app.aot" : "app.jsa");
         Path stamp = dir.resolve("made-from");
