@@ -35,25 +35,13 @@ public final class AuditCommand {
                 String value = rest.removeFirst();
                 switch (option) {
                     case "--gateway" -> gateway = URI.create(value);
-                    case "--deadline" -> deadline = duration(value);
-                    case "--settle" -> settle = duration(value);
-                    case "--wait" -> wait = duration(value);
+                    case "--deadline" -> deadline = DurationText.parse(value);
+                    case "--settle" -> settle = DurationText.parse(value);
+                    case "--wait" -> wait = DurationText.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             return new Options(gateway, deadline, settle, wait);
-        }
-
-        /** {@code 500ms}, {@code 30s}, {@code 2m}. */
-        static Duration duration(String text) {
-            String digits = text.replaceAll("[a-z]+$", "");
-            long amount = Long.parseLong(digits);
-            return switch (text.substring(digits.length())) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s", "" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> throw new IllegalArgumentException("not a duration: " + text + " (use 500ms, 30s, 2m)");
-            };
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import dev.orderflow.audit.DurationText;
+
 /**
  * The command line of {@link ChaosRunner}: {@code <scenario>[,<scenario>...]|all [--rate 4] [--duration 30s] [--data-dir DIR]
  * [--project-dir DIR | --jars DIR] [--attach] [--deadline 60s] [--settle 5s] [--report FILE]}.
@@ -50,12 +52,12 @@ record RunnerOptions(List<Scenario> scenarios, double rate, Duration duration, P
             switch (option) {
                 case "--attach" -> attach = true;
                 case "--rate" -> rate = Double.parseDouble(value(option, rest));
-                case "--duration" -> duration = duration(value(option, rest));
+                case "--duration" -> duration = DurationText.parse(value(option, rest));
                 case "--data-dir" -> dataDir = Path.of(value(option, rest));
                 case "--project-dir" -> projectDir = Path.of(value(option, rest));
                 case "--jars" -> jars = Optional.of(Path.of(value(option, rest)));
-                case "--deadline" -> deadline = duration(value(option, rest));
-                case "--settle" -> settle = duration(value(option, rest));
+                case "--deadline" -> deadline = DurationText.parse(value(option, rest));
+                case "--settle" -> settle = DurationText.parse(value(option, rest));
                 case "--report" -> report = Optional.of(Path.of(value(option, rest)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -64,19 +66,6 @@ record RunnerOptions(List<Scenario> scenarios, double rate, Duration duration, P
             throw new IllegalArgumentException("--rate must be between 0 and 100 orders per second");
         }
         return new RunnerOptions(scenarios, rate, duration, dataDir, projectDir, jars, attach, deadline, settle, report);
-    }
-
-    /** {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}. */
-    static Duration duration(String text) {
-        String digits = text.replaceAll("[a-z]+$", "");
-        long amount = Long.parseLong(digits);
-        return switch (text.substring(digits.length())) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s", "" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException("not a duration: " + text + " (use 500ms, 30s, 2m)");
-        };
     }
 
     private static String value(String option, List<String> rest) {
