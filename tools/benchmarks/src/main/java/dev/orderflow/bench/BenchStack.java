@@ -62,7 +62,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     Path logOf(Component component) {
-        return dataDir.resolve("logs").resolve(component.id() + ".log");
+        return stack.settings().logOf(component);
     }
 
     Optional<Long> pid(Component component) {

@@ -26,6 +26,14 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
         return new Builder(dataDir, artifacts);
     }
 
+    /** The same settings with these variables added to (or replacing those of) one component's environment. */
+    public StackSettings withEnvironment(Component component, Map<String, String> variables) {
+        Map<Component, Map<String, String>> merged = new EnumMap<>(Component.class);
+        environment.forEach((each, its) -> merged.put(each, new LinkedHashMap<>(its)));
+        merged.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(variables);
+        return new StackSettings(dataDir, ports, artifacts, build, javaHome, startupTimeout, startupCache, merged);
+    }
+
     Map<String, String> environmentOf(Component component) {
         return environment.getOrDefault(component, Map.of());
     }

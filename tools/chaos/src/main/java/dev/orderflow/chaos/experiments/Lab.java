@@ -7,8 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.orderflow.audit.ConsistencyAuditor;
@@ -17,7 +15,6 @@ import dev.orderflow.stack.Component;
 import dev.orderflow.stack.Console;
 import dev.orderflow.stack.Ports;
 import dev.orderflow.stack.Stack;
-import dev.orderflow.stack.StackSettings;
 
 /**
  * The system under experiment: a running local stack, reached through the launcher's code (kill, stop, start,
@@ -45,7 +42,7 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
     }
 
     public Path logOf(Component component) {
-        return stack.settings().dataDir().resolve("logs").resolve(component.id() + ".log");
+        return stack.settings().logOf(component);
     }
 
     /** The stack's database as its superuser (trusted from this machine): for faults no service can cause itself. */
@@ -76,12 +73,7 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
     /** Stops the component and starts it again with extra environment variables (a profile, a deadline). */
     public void restartWith(Component component, Map<String, String> environment) {
         stack.stop(component, false);
-        Map<Component, Map<String, String>> merged = new EnumMap<>(Component.class);
-        stack.settings().environment().forEach((c, env) -> merged.put(c, new LinkedHashMap<>(env)));
-        merged.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(environment);
-        StackSettings base = stack.settings();
-        new Stack(new StackSettings(base.dataDir(), base.ports(), base.artifacts(), false, base.javaHome(),
-                base.startupTimeout(), base.startupCache(), merged), console).start(component);
+        new Stack(stack.settings().withEnvironment(component, environment), console).start(component);
     }
 
     /** Stops the component and starts it again with the stack's own settings. */
