@@ -1,5 +1,6 @@
 package dev.orderflow.delivery;
 
+import static dev.orderflow.testinfra.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.orderflow.testinfra.HttpTestClient;
 import dev.orderflow.testinfra.RawHttpClient;
 
 /** Problem details for what never reaches the controllers: unreadable request lines, TRACE, Accept and queries. */
@@ -38,13 +38,5 @@ class DeliveryApiIT extends DeliveryServiceIntegrationTest {
     @Test
     void aQueryThatIsNotUtf8IsRefusedWithAProblemNotAServerError() {
         assertProblem(http().get("/deliveries?orderId=%c0"), 400);
-    }
-
-    private static void assertProblem(HttpTestClient.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.json().get("title").asString()).isNotBlank();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.order;
 
+import static dev.orderflow.testinfra.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -187,13 +188,5 @@ class OrderApiIT extends OrderServiceIntegrationTest {
 
     private JsonNode ordersOf(String customer) {
         return http().get("/orders?customerId=" + customer).json();
-    }
-
-    private static void assertProblem(HttpTestClient.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
-        assertThat(response.json().get("title").asString()).isNotBlank();
     }
 }
