@@ -3,7 +3,6 @@ package dev.orderflow.stack;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -26,10 +25,8 @@ record SystemSnapshot(Instant at, Map<String, Long> orders, Map<String, Long> de
         }
     }
 
-    /** All orders, or empty when the gateway could not count one of the states. */
-    Optional<Long> orderTotal() {
-        return orders.size() == ORDER_STATES.size()
-                ? Optional.of(orders.values().stream().mapToLong(Long::longValue).sum())
-                : Optional.empty();
+    /** Whether the gateway counted the orders of every state (rates compare only complete counts). */
+    boolean hasAllOrderCounts() {
+        return orders.keySet().containsAll(ORDER_STATES);
     }
 }

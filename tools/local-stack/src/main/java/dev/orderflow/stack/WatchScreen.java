@@ -58,19 +58,22 @@ final class WatchScreen {
                 .collect(Collectors.joining("   "));
     }
 
-    /** Orders placed and sagas finished per second since the previous screen. */
+    /** Orders placed and sagas finished per second since the previous screen; nothing when a count is missing. */
     private static String rates(Optional<SystemSnapshot> previous, SystemSnapshot current) {
-        if (previous.isEmpty() || previous.get().orders().size() != SystemSnapshot.ORDER_STATES.size()
-                || current.orders().size() != SystemSnapshot.ORDER_STATES.size()) {
+        if (previous.isEmpty() || !previous.get().hasAllOrderCounts() || !current.hasAllOrderCounts()) {
             return "";
         }
         double seconds = Duration.between(previous.get().at(), current.at()).toMillis() / 1000.0;
         if (seconds <= 0) {
             return "";
         }
-        long placed = current.orderTotal().orElse(0L) - previous.get().orderTotal().orElse(0L);
+        long placed = total(current) - total(previous.get());
         long finished = finished(current) - finished(previous.get());
         return String.format(Locale.ROOT, "   (%.1f placed/s, %.1f finished/s)", placed / seconds, finished / seconds);
+    }
+
+    private static long total(SystemSnapshot snapshot) {
+        return snapshot.orders().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static long finished(SystemSnapshot snapshot) {
