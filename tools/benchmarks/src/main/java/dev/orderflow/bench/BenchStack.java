@@ -1,13 +1,21 @@
 package dev.orderflow.bench;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import dev.orderflow.stack.Artifacts;
 import dev.orderflow.stack.Component;
@@ -20,7 +28,8 @@ import dev.orderflow.stack.StackSettings;
 /**
  * The stack the benchmark measures: the launcher's own code on free ports, data in the benchmark's own directory,
  * jars copied from the checkout's {@code target/} directories. Components can be restarted with other settings
- * (the gateway without its circuit breaker, a service with other JVM options).
+ * (a service from its jar instead of its startup cache), and a service can get a second instance with other
+ * settings beside its own (the gateway without its circuit breaker).
  */
 final class BenchStack implements AutoCloseable {
 
@@ -78,12 +87,10 @@ final class BenchStack implements AutoCloseable {
         stack.start(component);
     }
 
-    /** Restarts one component with these environment variables changed (null removes one). */
-    void restart(Component component, Map<String, String> changes) {
-        restart(component, changes, startupCache);
-    }
-
-    /** Restarts one service, from its startup cache or from its jar as it is; later restarts keep the choice. */
+    /**
+     * Restarts one service with these environment variables changed (null removes one), from its startup cache
+     * or from its jar as it is; later restarts keep the choice.
+     */
     void restart(Component component, Map<String, String> changes, boolean fromStartupCache) {
         startupCache = fromStartupCache;
         stack.stop(component, false);
@@ -97,6 +104,93 @@ final class BenchStack implements AutoCloseable {
         });
         stack = newStack();
         stack.start(component);
+    }
+
+    /**
+     * A second instance of a running service beside the stack's own, on a free port, with these environment
+     * variables changed (null removes one). It runs the first one's command line in its environment, both read
+     * from {@code /proc} (Linux, like the footprint), so that two variants are measured side by side, equally
+     * warm, instead of one after the other across restarts.
+     */
+    Twin twin(Component service, Map<String, String> changes) throws IOException, InterruptedException {
+        long pid = pid(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
+        ProcessHandle.Info original = ProcessHandle.of(pid).orElseThrow().info();
+        List<String> command = new ArrayList<>();
+        command.add(original.command().orElseThrow());
+        for (String argument : original.arguments().orElseThrow()) {
+            // its own marker, so that nothing takes it for the stack's component
+            command.add(argument.replace("orderflow.stack.component=" + service.id(),
+                    "orderflow.stack.component=" + service.id() + "-twin"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("logs").resolve(service.id() + "-twin.log").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environmentOfProcess(pid));
+        int port = freePort();
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Twin twin = new Twin(builder.start(), "http://localhost:" + port);
+        twin.awaitReady(Duration.ofMinutes(3));
+        return twin;
+    }
+
+    /** A service's second instance; closing it stops it. */
+    record Twin(Process process, String url) implements AutoCloseable {
+
+        private void awaitReady(Duration timeout) throws InterruptedException {
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(2)).build();
+                    if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(200);
+            }
+            close();
+            throw new IllegalStateException("the second instance at " + url + " did not become ready");
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Map<String, String> environmentOfProcess(long pid) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (String entry : Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                environment.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return environment;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     Map<String, String> environmentOf(Component component) {

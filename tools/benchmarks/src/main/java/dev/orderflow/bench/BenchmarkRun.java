@@ -73,10 +73,10 @@ public final class BenchmarkRun {
             double sustained = sagas(gateway, settings, report, runId, Optional.of(stack), arguments.out);
             new GatewayOverhead(settings, runId).compare(report, "Gateway", "direct", direct, "gateway", gateway, true);
             if (settings.quick()) {
-                report.row("Gateway", "circuit breaker on/off", "not measured with --quick (gateway restarts)");
+                report.row("Circuit breaker", "on/off", "not measured with --quick (a second gateway)");
                 report.row("Recovery", "SIGKILL delivery-service", "not measured with --quick");
             } else {
-                new CircuitBreakerCost(stack, settings, runId).measure(report, runId);
+                new CircuitBreakerCost(stack, settings, runId).measure(report);
                 new Recovery(stack, settings, SAGA_DEADLINE).measure(report, runId, sustained);
             }
             // Last: its hundreds of thousands of commits leave PostgreSQL a checkpoint to write, which would

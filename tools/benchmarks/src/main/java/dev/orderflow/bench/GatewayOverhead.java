@@ -1,5 +1,6 @@
 package dev.orderflow.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,13 +44,26 @@ final class GatewayOverhead {
         return new PathResult[] {single(posts), single(gets)};
     }
 
+    /** Rounds against one path alone: a gateway that has just started catches up with the JIT of the other. */
+    void warmUp(Shop shop, int rounds) throws Exception {
+        List<UUID> known = placeOrdersToRead(shop);
+        for (int i = 0; i < rounds; i++) {
+            round(shop, known);
+        }
+    }
+
+    private List<UUID> placeOrdersToRead(Shop shop) throws IOException, InterruptedException {
+        List<UUID> known = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            shop.place(customer, i).ifPresent(known::add);
+        }
+        return known;
+    }
+
     /** Alternates the two paths for the configured rounds; index 0 POST, 1 GET. */
     Map<String, Object> compare(BenchReport report, String what, String nameA, Shop a, String nameB, Shop b,
                                 boolean gatewayTargets) throws Exception {
-        List<UUID> known = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            a.place(customer, i).ifPresent(known::add);
-        }
+        List<UUID> known = placeOrdersToRead(a);
         round(a, known); // warm-up of both paths
         round(b, known);
         List<PathResult[]> roundsA = new ArrayList<>();
