@@ -37,6 +37,7 @@ final class BenchStack implements AutoCloseable {
     private final Path jars;
     private final Ports ports = Ports.free();
     private final Map<Component, Map<String, String>> environment;
+    private final List<Twin> twins = new ArrayList<>();
     private boolean startupCache = true;
     private Stack stack;
 
@@ -136,6 +137,7 @@ final class BenchStack implements AutoCloseable {
             }
         });
         Twin twin = new Twin(builder.start(), "http://localhost:" + port);
+        twins.add(twin); // stopped with the stack too, should the run be interrupted
         twin.awaitReady(Duration.ofMinutes(3));
         return twin;
     }
@@ -199,6 +201,7 @@ final class BenchStack implements AutoCloseable {
 
     @Override
     public void close() {
+        twins.forEach(Twin::close);
         stack.down();
     }
 
