@@ -1,5 +1,6 @@
 package dev.orderflow.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.orderflow.stack.Artifacts;
@@ -37,7 +39,7 @@ final class BenchStack implements AutoCloseable {
     private final Path jars;
     private final Ports ports = Ports.free();
     private final Map<Component, Map<String, String>> environment;
-    private final List<Twin> twins = new ArrayList<>();
+    private final List<Twin> twins = new CopyOnWriteArrayList<>(); // the shutdown hook reads it too
     private boolean startupCache = true;
     private Stack stack;
 
@@ -95,14 +97,7 @@ final class BenchStack implements AutoCloseable {
     void restart(Component component, Map<String, String> changes, boolean fromStartupCache) {
         startupCache = fromStartupCache;
         stack.stop(component, false);
-        Map<String, String> variables = environment.computeIfAbsent(component, c -> new LinkedHashMap<>());
-        changes.forEach((name, value) -> {
-            if (value == null) {
-                variables.remove(name);
-            } else {
-                variables.put(name, value);
-            }
-        });
+        apply(changes, environment.computeIfAbsent(component, c -> new LinkedHashMap<>()));
         stack = newStack();
         stack.start(component);
     }
@@ -123,49 +118,63 @@ final class BenchStack implements AutoCloseable {
             command.add(argument.replace("orderflow.stack.component=" + service.id(),
                     "orderflow.stack.component=" + service.id() + "-twin"));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("logs").resolve(service.id() + "-twin.log").toFile());
+        Path log = dataDir.resolve("logs").resolve(service.id() + "-twin.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environmentOfProcess(pid));
         int port = freePort();
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        changes.forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Twin twin = new Twin(builder.start(), "http://localhost:" + port);
+        apply(changes, builder.environment());
+        Twin twin = new Twin(builder.start(), "http://localhost:" + port, log);
         twins.add(twin); // stopped with the stack too, should the run be interrupted
         twin.awaitReady(Duration.ofMinutes(3));
         return twin;
     }
 
-    /** A service's second instance; closing it stops it. */
-    record Twin(Process process, String url) implements AutoCloseable {
+    /** A service's second instance; closing it stops it, once, whoever closes it first. */
+    static final class Twin implements AutoCloseable {
+
+        private final Process process;
+        private final String url;
+        private final Path log;
+
+        private Twin(Process process, String url, Path log) {
+            this.process = process;
+            this.url = url;
+            this.log = log;
+        }
+
+        String url() {
+            return url;
+        }
 
         private void awaitReady(Duration timeout) throws InterruptedException {
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
-                            .timeout(Duration.ofSeconds(2)).build();
-                    if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build();
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (System.nanoTime() < deadline && process.isAlive()) {
+                    try {
+                        if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            return;
+                        }
+                    } catch (IOException notYet) {
+                        // not listening yet
                     }
-                } catch (IOException notYet) {
-                    // not listening yet
+                    Thread.sleep(200);
                 }
-                Thread.sleep(200);
             }
+            String outcome = process.isAlive() ? "was not ready within " + timeout : "exited with " + process.exitValue();
             close();
-            throw new IllegalStateException("the second instance at " + url + " did not become ready");
+            throw new IllegalStateException("the second instance at " + url + " " + outcome + ": see " + log);
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (!process.isAlive()) {
+                return;
+            }
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -176,6 +185,17 @@ final class BenchStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Sets these variables, or removes those whose value is null. */
+    private static void apply(Map<String, String> changes, Map<String, String> variables) {
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                variables.remove(name);
+            } else {
+                variables.put(name, value);
+            }
+        });
     }
 
     private static Map<String, String> environmentOfProcess(long pid) throws IOException {
