@@ -70,7 +70,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     String postgresUrl() {
-        return "jdbc:postgresql://localhost:" + ports.postgres() + "/orderflow";
+        return stack.databaseUrl();
     }
 
     Path logOf(Component component) {

@@ -21,7 +21,7 @@ final class Banner {
                 + "   (Swagger UI http://localhost:" + ports.orderService() + "/swagger-ui.html)");
         console.info("  delivery-service   http://localhost:" + ports.deliveryService()
                 + "   (Swagger UI http://localhost:" + ports.deliveryService() + "/swagger-ui.html)");
-        console.info("  PostgreSQL         jdbc:postgresql://localhost:" + ports.postgres() + "/" + DatabaseSetup.DATABASE
+        console.info("  PostgreSQL         " + DatabaseSetup.url(ports.postgres())
                 + "   (roles order_service / delivery_service, password = role name; superuser postgres)");
         console.info("  Kafka              localhost:" + ports.kafka() + "   (topics orders.events, deliveries.events)");
         console.info("  Metrics            " + "http://localhost:" + ports.orderService() + "/actuator/prometheus   "

@@ -42,8 +42,13 @@ final class DatabaseSetup {
     }
 
     /** The JDBC URL a service uses: the shared database with its own schema as the current one. */
+    /** The shared database on this machine; its superuser {@code postgres} is trusted from here. */
+    static String url(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
     static String serviceUrl(int port, String schema) {
-        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?currentSchema=" + schema;
+        return url(port) + "?currentSchema=" + schema;
     }
 
     static Connection connect(int port, String database) throws SQLException {

@@ -160,6 +160,11 @@ public final class Stack {
         return anyRunning() ? state.ports().orElse(settings.ports()) : settings.ports();
     }
 
+    /** The stack's database for a client on this machine, e.g. as the superuser {@code postgres} (no password). */
+    public String databaseUrl() {
+        return DatabaseSetup.url(ports().postgres());
+    }
+
     public StackSettings settings() {
         return settings;
     }

@@ -47,8 +47,7 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
 
     /** The stack's database as its superuser (trusted from this machine): for faults no service can cause itself. */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports().postgres() + "/orderflow",
-                "postgres", "");
+        return DriverManager.getConnection(stack.databaseUrl(), "postgres", "");
     }
 
     public ConsistencyAuditor auditor(Duration sagaDeadline) {
