@@ -14,8 +14,8 @@ import java.util.Map;
  * after its context is refreshed ({@code spring.context.exit=onRefresh}, so it needs PostgreSQL and Kafka as a
  * real start does). JDK 25+ keeps an AOT cache (classes loaded and linked, method profiles: JEP 483, 514, 515);
  * JDK 21 to 24 a dynamic class-data-sharing archive. Everything lives in {@code <cache dir>/<service>} (by default
- * {@code <data dir>/startup-cache}), made again when the jar or the JDK changes. A failed training only costs the speed: the service then runs from
- * its jar as it is.
+ * {@code <data dir>/startup-cache}), made again when the jar or the JDK changes. A failed training only costs the
+ * speed: the service then runs from its jar as it is.
  */
 final class StartupCache {
 
