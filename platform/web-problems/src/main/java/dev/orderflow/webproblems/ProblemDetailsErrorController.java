@@ -50,9 +50,14 @@ class ProblemDetailsErrorController implements ErrorController {
 
     private static ProblemDetail problem(int status) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        HttpStatus known = HttpStatus.resolve(status);
-        problem.setTitle(known == null ? "Error " + status : known.getReasonPhrase());
+        problem.setTitle(title(status));
         return problem;
+    }
+
+    /** The status's reason phrase; a status without one (a 599) still gets a title. */
+    static String title(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "Error " + status : known.getReasonPhrase();
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, String requestUri) {

@@ -52,10 +52,9 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
     }
 
     private static Map<String, Object> problem(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", known == null ? "Error " + status : known.getReasonPhrase());
+        problem.put("title", ProblemDetailsErrorController.title(status));
         problem.put("status", status);
         if (status == HttpStatus.BAD_REQUEST.value()) {
             problem.put("detail", "The request line, its URI or its headers could not be parsed");
