@@ -16,11 +16,14 @@ final class ServiceProcess {
     /**
      * A laptop runs four JVMs at once: the serial collector (no parallel GC threads competing for two cores) and a
      * heap of at most 256 MB that is given back when it is mostly free (a service's live data is a few tens of MB;
-     * the default would let the heap grow to a quarter of the machine's memory and keep it). Netty and zstd load
-     * native code; saying so keeps JDK 24+ from printing a warning into every log.
+     * the default would let the heap grow to a quarter of the machine's memory and keep it). glibc keeps what the
+     * JIT compilers and the JVM free in its arenas: trimming every 5 s returns it (about 33 MB per service, measured
+     * with {@code jcmd <pid> System.trim_native_heap}); the switch is experimental in JDK 21.0.1 to 21.0.3, hence
+     * the unlock. Netty and zstd load native code; saying so keeps JDK 24+ from printing a warning into every log.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
+            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:+UnlockExperimentalVMOptions",
+            "-XX:TrimNativeHeapInterval=5000", "--enable-native-access=ALL-UNNAMED");
 
     private ServiceProcess() {
     }

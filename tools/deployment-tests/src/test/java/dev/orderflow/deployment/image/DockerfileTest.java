@@ -59,7 +59,8 @@ class DockerfileTest {
                 .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
         assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]")
                 .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:MaxRAMPercentage=\\d+")
-                .contains("-XX:+ExitOnOutOfMemoryError");
+                .contains("-XX:+ExitOnOutOfMemoryError")
+                .contains("-XX:TrimNativeHeapInterval=5000");
     }
 
     @Test
