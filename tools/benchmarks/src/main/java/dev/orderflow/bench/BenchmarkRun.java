@@ -30,7 +30,11 @@ public final class BenchmarkRun {
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = Arguments.parse(args);
-        Settings settings = arguments.quick ? Settings.quickRun() : Settings.fullRun();
+        run(arguments, arguments.quick ? Settings.quickRun() : Settings.fullRun());
+    }
+
+    /** One run: measures, writes results.json and results.md into the output directory, prints the table. */
+    static void run(Arguments arguments, Settings settings) throws Exception {
         Instant started = Instant.now();
         String runId = "bench-" + Long.toString(started.toEpochMilli(), 36);
         Map<String, Object> configuration = new LinkedHashMap<>(settings.describe());
@@ -189,7 +193,7 @@ public final class BenchmarkRun {
     }
 
     /** The command line. */
-    private static final class Arguments {
+    static final class Arguments {
         boolean quick;
         Optional<String> gateway = Optional.empty();
         Optional<String> orderService = Optional.empty();

@@ -1,0 +1,114 @@
+package dev.orderflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole benchmark, every measurement once at low rates and for seconds (the smoke settings), against a stack
+ * of its own: real PostgreSQL, Kafka and the three services' jars of this build. It checks that each measurement
+ * still works end to end and reports what it measured; how fast this machine is, is the full run's business.
+ */
+class BenchmarkRunIT {
+
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path OUT = TARGET.resolve("bench-smoke");
+    private static final List<String> SERVICES = List.of("order-service", "delivery-service", "api-gateway");
+
+    private static JsonNode details;
+
+    @BeforeAll
+    static void runTheBenchmarkOnce() throws Exception {
+        BenchmarkRun.run(BenchmarkRun.Arguments.parse(new String[] {"--project", "../..",
+                "--data-dir", TARGET.resolve("bench-smoke-stack").toString(), "--out", OUT.toString()}),
+                Settings.smokeRun());
+        details = JsonMapper.builder().build().readTree(OUT.resolve("results.json").toFile()).get("details");
+    }
+
+    @Test
+    void startupAndFootprintOfEachServiceStartedTogetherAloneFromItsJarAndAloneFromItsCache() {
+        for (String service : SERVICES) {
+            assertThat(details.at("/readySecondsWhenStartedTogether/" + service).asDouble()).as(service).isPositive();
+            assertThat(details.at("/readySecondsAloneWithoutStartupCache/" + service).asDouble()).as(service).isPositive();
+            JsonNode alone = details.get("startupFootprint (started alone; JVM flags of the launcher)").get(service);
+            assertThat(alone.get("readySeconds").asDouble()).as(service).isPositive();
+            assertThat(alone.get("residentMb").asLong()).as(service).isBetween(50L, 2_000L);
+        }
+    }
+
+    @Test
+    void sagaThroughputSustainsTheLowSmokeRatesAndTimeToConsistencyComesFromEveryOrdersHistory() {
+        assertThat(details.at("/sagaThroughput/sustainedPerSecond").asDouble()).isGreaterThanOrEqualTo(10);
+        for (String fraction : List.of("50", "90")) {
+            JsonNode consistency = details.get("timeToConsistency" + fraction);
+            assertThat(consistency.get("orders").asInt()).as(fraction).isPositive();
+            assertThat(consistency.get("unfinished").asInt()).as(fraction).isZero();
+            assertThat(consistency.get("httpErrors").asInt()).as(fraction).isZero();
+            assertThat(consistency.get("p50Ms").asDouble()).as(fraction).isPositive()
+                    .isLessThanOrEqualTo(consistency.get("p99Ms").asDouble());
+            assertThat(consistency.get("p99Ms").asDouble()).as(fraction)
+                    .isLessThanOrEqualTo(consistency.get("maxMs").asDouble());
+        }
+    }
+
+    @Test
+    void theProfileCoversEveryProcessOfTheStackAndEveryServicesJfrRecording() {
+        for (String process : List.of("postgres", "kafka", "order-service", "delivery-service", "api-gateway")) {
+            assertThat(details.at("/cpuCoresUsedAt90/" + process).asDouble()).as(process).isPositive();
+        }
+        for (String service : SERVICES) {
+            assertThat(details.at("/jfrProfilesAt90/" + service + "/samples").asInt()).as(service).isPositive();
+            assertThat(OUT.resolve(service + ".jfr")).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void gatewayOverheadAndTheBreakersCostAreMeasuredWithoutErrors() {
+        for (String comparison : List.of("Gateway", "Circuit breaker")) {
+            for (String request : List.of("POST /orders", "GET /orders/{id}")) {
+                JsonNode measured = details.get(comparison).get(request);
+                assertThat(measured).as(comparison + " " + request).isNotNull();
+                assertThat(measured.get("throughputRatio").asDouble()).as(comparison + " " + request).isPositive();
+                measured.properties().stream().filter(variant -> variant.getValue().has("errors"))
+                        .forEach(variant -> assertThat(variant.getValue().get("errors").asInt())
+                                .as(comparison + " " + request + " " + variant.getKey()).isZero());
+            }
+        }
+    }
+
+    @Test
+    void recoveryAfterKillingDeliveryServiceLeavesNothingPendingLostOrDuplicated() {
+        JsonNode recovery = details.get("recovery");
+        assertThat(recovery.get("orders").asInt()).isPositive();
+        assertThat(recovery.get("allFinalAfterRestartMs").asLong()).isNotNegative();
+        assertThat(recovery.get("stillPending").asLong()).isZero();
+        assertThat(recovery.get("audit").asString()).contains("lost 0 | inconsistent 0 | duplicated 0 | stuck 0");
+    }
+
+    @Test
+    void efficiencyIsTheSustainedSagaStepsOverTheAnchorsBestRate() {
+        JsonNode anchor = details.get("databaseAnchor");
+        assertThat(anchor.get("points")).hasSize(2)
+                .allSatisfy(point -> assertThat(point.get("transactionsPerSecond").asDouble()).isPositive());
+        assertThat(details.get("efficiency").asDouble()).isCloseTo(
+                details.at("/sagaThroughput/sustainedPerSecond").asDouble()
+                        * DatabaseAnchor.LOCAL_TRANSACTIONS_PER_SAGA / anchor.get("bestTps").asDouble(),
+                within(1e-6));
+    }
+
+    @Test
+    void writesTheTableBesideTheJson() throws Exception {
+        assertThat(Files.readString(OUT.resolve("results.md"))).contains("| Startup and footprint |",
+                "| Saga throughput |", "| Time to consistency |", "| Gateway |", "| Circuit breaker |",
+                "| Recovery |", "| Database anchor |").contains("mode: smoke");
+    }
+}
