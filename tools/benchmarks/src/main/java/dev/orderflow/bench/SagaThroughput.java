@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The highest rate of {@code POST /api/orders} the system sustains: open-model load stepped up until a step
- * has errors, a response time past one second, or sagas that are not all final within the drain time after
- * it (the backlog grew). Each step has its own customer id, so its backlog is one query.
+ * The highest rate of {@code POST /api/orders} the system sustains: open-model load stepped up ({@link RateLadder})
+ * until a step has errors, a response time past one second, or sagas that are not all final within the drain time
+ * after it (the backlog grew). Each step has its own customer id, so its backlog is one query.
  */
 final class SagaThroughput {
 
@@ -46,11 +46,10 @@ final class SagaThroughput {
         return new Load(new ArrayList<>(orders), latencies);
     }
 
-    /** Steps up the rates; the highest sustained one (0 if none) and every step. */
+    /** Steps up the rates, then refines between the last sustained and the first failed; every step. */
     Map<String, Object> measure(BenchReport report, String runId) throws Exception {
         List<Step> steps = new ArrayList<>();
-        double best = 0;
-        for (double rate : settings.rateSteps()) {
+        double best = RateLadder.highestSustained(settings.rateSteps(), settings.ladderRefinements(), rate -> {
             Step step = step(rate, runId + "-step-" + (int) rate);
             if (!step.sustained()) {
                 // A shared machine has hiccups (another process, a checkpoint): a failed step is tried once more.
@@ -58,11 +57,8 @@ final class SagaThroughput {
                 step = step(rate, runId + "-step-" + (int) rate + "-again");
             }
             steps.add(step);
-            if (!step.sustained()) {
-                break;
-            }
-            best = rate;
-        }
+            return step.sustained();
+        });
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("sustainedPerSecond", best);
         result.put("steps", steps.stream().map(SagaThroughput::describe).toList());

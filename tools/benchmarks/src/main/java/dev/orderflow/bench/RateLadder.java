@@ -1,0 +1,46 @@
+package dev.orderflow.bench;
+
+import java.util.List;
+
+/**
+ * Finds the highest rate a system sustains: up the ladder until a rate fails, then halfway between the highest
+ * sustained rate and the lowest failed one, a given number of times. The ladder's rungs are 15-75% apart; on a
+ * machine slower than the one it was drawn for, the first failure alone would understate the capacity by up to
+ * that much (run J: 40/s sustained, 70/s not).
+ */
+final class RateLadder {
+
+    /** Runs the system at a rate and says whether it kept up. */
+    @FunctionalInterface
+    interface Trial {
+        boolean sustains(double rate) throws Exception;
+    }
+
+    private RateLadder() {
+    }
+
+    /** The highest sustained rate (0 if none was), in whole sagas per second once refined. */
+    static double highestSustained(List<Double> rungs, int refinements, Trial trial) throws Exception {
+        double sustained = 0;
+        double failed = Double.NaN;
+        for (double rate : rungs) {
+            if (!trial.sustains(rate)) {
+                failed = rate;
+                break;
+            }
+            sustained = rate;
+        }
+        for (int i = 0; i < refinements && !Double.isNaN(failed); i++) {
+            double middle = Math.rint((sustained + failed) / 2);
+            if (middle <= sustained || middle >= failed) {
+                break;
+            }
+            if (trial.sustains(middle)) {
+                sustained = middle;
+            } else {
+                failed = middle;
+            }
+        }
+        return sustained;
+    }
+}
