@@ -25,6 +25,15 @@ class DeliveryApiIT extends DeliveryServiceIntegrationTest {
     }
 
     @Test
+    void anIdWithRelaxedCharactersGetsAProblemThatSaysWhyAndNamesThePathAsAUri() {
+        var response = new RawHttpClient(port).send("GET /deliveries/[x] HTTP/1.1");
+
+        assertProblem(response, 400);
+        assertThat(response.json().get("detail").asString()).contains("'id'", "[x]");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/deliveries/%5Bx%5D");
+    }
+
+    @Test
     void traceIsRefusedWithAProblem() {
         assertProblem(http().send("TRACE", "/deliveries", HttpRequest.BodyPublishers.noBody()), 405);
     }

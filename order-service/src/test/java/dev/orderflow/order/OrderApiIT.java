@@ -167,6 +167,15 @@ class OrderApiIT extends OrderServiceIntegrationTest {
     }
 
     @Test
+    void anIdWithRelaxedCharactersGetsAProblemThatSaysWhyAndNamesThePathAsAUri() {
+        var response = new RawHttpClient(port).send("GET /orders/[x] HTTP/1.1");
+
+        assertProblem(response, 400);
+        assertThat(response.json().get("detail").asString()).contains("'id'", "[x]");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/orders/%5Bx%5D");
+    }
+
+    @Test
     void traceIsRefusedWithAProblem() {
         assertProblem(http().send("TRACE", "/orders", HttpRequest.BodyPublishers.noBody()), 405);
     }

@@ -6,25 +6,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.orderflow.delivery.domain.DeliveryNotFound;
+import dev.orderflow.webproblems.ProblemAnswers;
 
-/** Every error as an RFC 9457 problem; Spring MVC's own exceptions go through the base class. */
+/** Every error as an RFC 9457 problem naming its request; Spring MVC's own exceptions go through the base class. */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ProblemAnswers {
 
     @ExceptionHandler
     ProblemDetail notFound(DeliveryNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Delivery not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Delivery not found", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail constraintViolation(ConstraintViolationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     }
 }

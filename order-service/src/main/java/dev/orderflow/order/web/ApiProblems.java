@@ -22,19 +22,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.orderflow.order.application.IdempotencyKeyReused;
 import dev.orderflow.order.domain.OrderNotFound;
 import dev.orderflow.order.domain.OrderTransitionRejected;
+import dev.orderflow.webproblems.ProblemAnswers;
 
 /**
  * Every error as an RFC 9457 problem: Spring MVC's own exceptions (malformed JSON, wrong types, unknown
- * paths, unsupported media types) through the base class, the domain's here. Validation problems list
+ * paths, unsupported media types) through the base class, the domain's here; each names its request as instance. Validation problems list
  * each rejected field.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends ProblemAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -122,9 +122,4 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 "the body is not valid JSON of the expected shape"));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -1,9 +1,5 @@
 package dev.orderflow.webproblems;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,10 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemDetailsErrorController implements ErrorController {
-
-    /** What a URI path may hold as it is (RFC 3986 pchar and '/'), '%' only as the start of an escape. */
-    private static final String LEGAL_IN_PATH =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
 
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -62,31 +54,8 @@ class ProblemDetailsErrorController implements ErrorController {
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, String requestUri) {
         if (requestUri != null) {
-            problem.setInstance(asUri(requestUri));
+            problem.setInstance(ProblemInstance.of(requestUri));
         }
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    /**
-     * The path as the client sent it, with what Tomcat lets through but a URI may not hold (such as {@code [ ] | ^}
-     * and other relaxed characters) %-encoded: {@link URI#create} would throw on them.
-     */
-    static URI asUri(String rawPath) {
-        StringBuilder uri = new StringBuilder(rawPath.length());
-        byte[] bytes = rawPath.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            char c = (char) (bytes[i] & 0xff);
-            boolean lonePercent = c == '%' && !(i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]));
-            if (LEGAL_IN_PATH.indexOf(c) >= 0 && !lonePercent) {
-                uri.append(c);
-            } else {
-                uri.append('%').append(HexFormat.of().withUpperCase().toHexDigits(bytes[i]));
-            }
-        }
-        return URI.create(uri.toString());
-    }
-
-    private static boolean isHex(byte b) {
-        return Character.digit(b, 16) >= 0;
     }
 }

@@ -59,6 +59,24 @@ class WebProblemsTest {
     }
 
     @Test
+    void aPathWithRelaxedCharactersThatMvcRejectsGetsItsDetailAndThePathAsAUri() {
+        HttpTestClient.Response response = raw().send("GET /things/[x] HTTP/1.1");
+
+        assertProblem(response, 400);
+        assertThat(response.json().get("detail").asString()).contains("'id'", "[x]");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/things/%5Bx%5D");
+    }
+
+    @Test
+    void theServicesOwnProblemsNameThePathAsAUriEvenWithRelaxedCharacters() {
+        HttpTestClient.Response response = raw().send("GET /things/[x]/parts HTTP/1.1");
+
+        assertProblem(response, 404);
+        assertThat(response.json().get("title").asString()).isEqualTo("Thing not found");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/things/%5Bx%5D/parts");
+    }
+
+    @Test
     void anAcceptHeaderThatIsNoListOfMediaTypesIsRefusedBeforeTheHandlerRuns() {
         int createdBefore = things.created.get();
 
