@@ -63,7 +63,7 @@ COPY --from=build --chown=root:root /workspace/extracted/application/ ./
 # The JVM sizes itself from the container's limits (container support is on by default since JDK 10):
 # the heap takes 75% of the memory limit, the rest is metaspace, threads, buffers and the code cache.
 # An OutOfMemoryError ends the process, so the orchestrator restarts it instead of leaving it half alive.
-# glibc keeps what the JIT compilers free: trimming it every 5 s gives about 33 MB per service back to the
+# glibc keeps what the JIT compilers free: trimming it every 5 s gives 10-23 MB per service back to the
 # container's limit (docs/performance.md). /tmp is the only place written to, so the root filesystem can be
 # read-only.
 ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=50.0 -XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -Djava.io.tmpdir=/tmp" \

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,7 +25,8 @@ final class JavaRuntimes {
 
     static final int REQUIRED_VERSION = 21;
 
-    private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(?:1\\.)?(\\d+)", Pattern.MULTILINE);
+    private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern MAJOR_VERSION = Pattern.compile("(?:1\\.)?(\\d+)");
     private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase().startsWith("windows");
 
     private JavaRuntimes() {
@@ -63,11 +65,26 @@ final class JavaRuntimes {
     }
 
     static OptionalInt majorVersion(Path home) {
+        Matcher matcher = MAJOR_VERSION.matcher(releaseVersion(home).orElse(""));
+        return matcher.lookingAt() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    }
+
+    /**
+     * Whether a JVM of this JDK on this system can give the memory glibc keeps back by itself
+     * ({@code -XX:TrimNativeHeapInterval}): Linux only (elsewhere the JVM warns at every start that it cannot),
+     * from JDK 21.0.1 on (the GA release, "21", does not know the switch).
+     */
+    static boolean trimsNativeHeap(Path home, String osName) {
+        return osName.toLowerCase(Locale.ROOT).startsWith("linux") && majorVersion(home).orElse(0) >= REQUIRED_VERSION
+                && !releaseVersion(home).equals(Optional.of(Integer.toString(REQUIRED_VERSION)));
+    }
+
+    private static Optional<String> releaseVersion(Path home) {
         try {
-            Matcher matcher = JAVA_VERSION.matcher(Files.readString(home.resolve("release")));
-            return matcher.find() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+            Matcher matcher = RELEASE_VERSION.matcher(Files.readString(home.resolve("release")));
+            return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
     }
 

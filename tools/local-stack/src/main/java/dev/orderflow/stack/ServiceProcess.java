@@ -16,14 +16,19 @@ final class ServiceProcess {
     /**
      * A laptop runs four JVMs at once: the serial collector (no parallel GC threads competing for two cores) and a
      * heap of at most 256 MB that is given back when it is mostly free (a service's live data is a few tens of MB;
-     * the default would let the heap grow to a quarter of the machine's memory and keep it). glibc keeps what the
-     * JIT compilers and the JVM free in its arenas: trimming every 5 s returns it (about 33 MB per service, measured
-     * with {@code jcmd <pid> System.trim_native_heap}); the switch is experimental in JDK 21.0.1 to 21.0.3, hence
-     * the unlock. Netty and zstd load native code; saying so keeps JDK 24+ from printing a warning into every log.
+     * the default would let the heap grow to a quarter of the machine's memory and keep it). Netty and zstd load
+     * native code; saying so keeps JDK 24+ from printing a warning into every log.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:+UnlockExperimentalVMOptions",
-            "-XX:TrimNativeHeapInterval=5000", "--enable-native-access=ALL-UNNAMED");
+            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
+
+    /**
+     * glibc keeps what the JIT compilers and the JVM free in its arenas; trimming every 5 s gives it back (10-23 MB
+     * per service side by side, see docs/performance.md). The switch is experimental in JDK 21.0.1 to 21.0.3, hence
+     * the unlock; where it cannot work, it is left out ({@link JavaRuntimes#trimsNativeHeap}).
+     */
+    static final List<String> NATIVE_HEAP_TRIM = List.of("-XX:+UnlockExperimentalVMOptions",
+            "-XX:TrimNativeHeapInterval=5000");
 
     private ServiceProcess() {
     }
@@ -42,10 +47,14 @@ final class ServiceProcess {
         Processes.rotate(log);
         Map<String, String> environment = new LinkedHashMap<>(environment(service, ports));
         environment.putAll(extraEnvironment);
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        if (JavaRuntimes.trimsNativeHeap(java.getParent().getParent(), System.getProperty("os.name"))) {
+            options.addAll(NATIVE_HEAP_TRIM);
+        }
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(options);
         command.add("-D" + COMPONENT_PROPERTY + "=" + service.id());
-        command.addAll(cache.map(startupCache -> startupCache.launch(jar, JVM_OPTIONS, environment, log))
+        command.addAll(cache.map(startupCache -> startupCache.launch(jar, options, environment, log))
                 .orElse(List.of("-jar", jar.toString())));
         return new Launch(command, environment, log);
     }

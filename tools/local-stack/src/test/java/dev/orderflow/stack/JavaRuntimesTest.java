@@ -42,6 +42,15 @@ class JavaRuntimesTest {
                 .isEqualTo(JavaRuntimes.java(jdk22));
     }
 
+    @Test
+    void trimsTheNativeHeapOnLinuxFromJdk21Update1On() throws IOException {
+        assertThat(JavaRuntimes.trimsNativeHeap(jdk("jdk-21.0.1", "21.0.1"), "Linux")).isTrue();
+        assertThat(JavaRuntimes.trimsNativeHeap(jdk("jdk-25", "25.0.3"), "Linux")).isTrue();
+        assertThat(JavaRuntimes.trimsNativeHeap(jdk("jdk-21-ga", "21"), "Linux")).as("21 GA: no such switch").isFalse();
+        assertThat(JavaRuntimes.trimsNativeHeap(jdk("jdk-25-mac", "25.0.3"), "Mac OS X")).isFalse();
+        assertThat(JavaRuntimes.trimsNativeHeap(jdks.resolve("nothing-here"), "Linux")).isFalse();
+    }
+
     private Path jdk(String name, String version) throws IOException {
         Path home = jdks.resolve(name);
         Files.createDirectories(home.resolve("bin"));

@@ -18,6 +18,7 @@ class ServiceProcessTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ServiceProcess.JVM_OPTIONS);
+        command.addAll(ServiceProcess.NATIVE_HEAP_TRIM);
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
 
         String flags = run(command);
