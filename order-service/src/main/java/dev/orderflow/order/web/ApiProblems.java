@@ -29,9 +29,9 @@ import dev.orderflow.order.domain.OrderTransitionRejected;
 import dev.orderflow.webproblems.ProblemAnswers;
 
 /**
- * Every error as an RFC 9457 problem: Spring MVC's own exceptions (malformed JSON, wrong types, unknown
- * paths, unsupported media types) through the base class, the domain's here; each names its request as instance. Validation problems list
- * each rejected field.
+ * Every error as an RFC 9457 problem naming its request: Spring MVC's own exceptions (malformed JSON, wrong
+ * types, unknown paths, unsupported media types) through the base class, the domain's here. Validation problems
+ * list each rejected field.
  */
 @RestControllerAdvice
 class ApiProblems extends ProblemAnswers {
@@ -121,5 +121,4 @@ class ApiProblems extends ProblemAnswers {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
                 "the body is not valid JSON of the expected shape"));
     }
-
 }

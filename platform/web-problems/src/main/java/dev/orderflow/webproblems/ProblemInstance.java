@@ -14,6 +14,7 @@ public final class ProblemInstance {
     /** What a URI path may hold as it is (RFC 3986 pchar and '/'), '%' only as the start of an escape. */
     private static final String LEGAL_IN_PATH =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/%";
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private ProblemInstance() {
     }
@@ -27,7 +28,7 @@ public final class ProblemInstance {
             if (LEGAL_IN_PATH.indexOf(c) >= 0 && !lonePercent) {
                 uri.append(c);
             } else {
-                uri.append('%').append(HexFormat.of().withUpperCase().toHexDigits(bytes[i]));
+                uri.append('%').append(HEX.toHexDigits(bytes[i]));
             }
         }
         return URI.create(uri.toString());

@@ -130,10 +130,11 @@ public final class BenchmarkRun {
             // A ramp up to a rate near the first steps. Services restarted a minute earlier (startup measurement)
             // otherwise meet the ladder cold and the gateway sheds the first steps with 503s (run of 14:15: 40/s
             // failed, later 265 POST/s direct); cold services given 80/s at once open the breaker (run of 14:25).
-            SagaThroughput.load(gateway, runId + "-warmup", 10, settings.warmUp().dividedBy(4));
-            SagaThroughput.load(gateway, runId + "-warmup", 30, settings.warmUp().dividedBy(4));
-            SagaThroughput.load(gateway, runId + "-warmup", 60, settings.warmUp().dividedBy(2));
-            SagaThroughput.load(direct, runId + "-warmup", 30, settings.warmUp().dividedBy(2));
+            double scale = settings.warmUpRateScale();
+            SagaThroughput.load(gateway, runId + "-warmup", 10 * scale, settings.warmUp().dividedBy(4));
+            SagaThroughput.load(gateway, runId + "-warmup", 30 * scale, settings.warmUp().dividedBy(4));
+            SagaThroughput.load(gateway, runId + "-warmup", 60 * scale, settings.warmUp().dividedBy(2));
+            SagaThroughput.load(direct, runId + "-warmup", 30 * scale, settings.warmUp().dividedBy(2));
             gateway.awaitSettled(runId + "-warmup", Duration.ofSeconds(60));
         } catch (Exception e) {
             throw new IllegalStateException("warm-up failed", e);

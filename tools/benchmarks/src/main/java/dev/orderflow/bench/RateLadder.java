@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Finds the highest rate a system sustains: up the ladder until a rate fails, then halfway between the highest
- * sustained rate and the lowest failed one, a given number of times. The ladder's rungs are 15-75% apart; on a
- * machine slower than the one it was drawn for, the first failure alone would understate the capacity by up to
- * that much (run J: 40/s sustained, 70/s not).
+ * sustained rate and the lowest failed one (rounded to a whole rate, halves to even), a given number of times.
+ * The ladder's rungs are 14-75% apart; on a machine slower than the one it was drawn for, the first failure alone
+ * would understate the capacity by up to that much (run J: 40/s sustained, 70/s not).
  */
 final class RateLadder {
 
