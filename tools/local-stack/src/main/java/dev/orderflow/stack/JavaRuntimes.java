@@ -65,8 +65,7 @@ final class JavaRuntimes {
     }
 
     static OptionalInt majorVersion(Path home) {
-        Matcher matcher = MAJOR_VERSION.matcher(releaseVersion(home).orElse(""));
-        return matcher.lookingAt() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+        return major(releaseVersion(home).orElse(""));
     }
 
     /**
@@ -75,8 +74,14 @@ final class JavaRuntimes {
      * from JDK 21.0.1 on (the GA release, "21", does not know the switch).
      */
     static boolean trimsNativeHeap(Path home, String osName) {
-        return osName.toLowerCase(Locale.ROOT).startsWith("linux") && majorVersion(home).orElse(0) >= REQUIRED_VERSION
-                && !releaseVersion(home).equals(Optional.of(Integer.toString(REQUIRED_VERSION)));
+        String version = releaseVersion(home).orElse("");
+        return osName.toLowerCase(Locale.ROOT).startsWith("linux") && major(version).orElse(0) >= REQUIRED_VERSION
+                && !version.equals(Integer.toString(REQUIRED_VERSION));
+    }
+
+    private static OptionalInt major(String releaseVersion) {
+        Matcher matcher = MAJOR_VERSION.matcher(releaseVersion);
+        return matcher.lookingAt() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
     }
 
     private static Optional<String> releaseVersion(Path home) {
@@ -86,6 +91,11 @@ final class JavaRuntimes {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The JDK a {@code bin/java} belongs to: the inverse of {@link #java(Path)}. */
+    static Path home(Path java) {
+        return java.getParent().getParent();
     }
 
     static Path java(Path home) {

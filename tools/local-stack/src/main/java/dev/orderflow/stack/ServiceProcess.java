@@ -48,7 +48,7 @@ final class ServiceProcess {
         Map<String, String> environment = new LinkedHashMap<>(environment(service, ports));
         environment.putAll(extraEnvironment);
         List<String> options = new ArrayList<>(JVM_OPTIONS);
-        if (JavaRuntimes.trimsNativeHeap(java.getParent().getParent(), System.getProperty("os.name"))) {
+        if (JavaRuntimes.trimsNativeHeap(JavaRuntimes.home(java), System.getProperty("os.name"))) {
             options.addAll(NATIVE_HEAP_TRIM);
         }
         List<String> command = new ArrayList<>(List.of(java.toString()));

@@ -342,7 +342,7 @@ public final class Stack {
     private void buildStale(Collection<Component> services, Path java) {
         if (settings.build() && settings.artifacts().projectDir().isPresent() && !services.isEmpty()) {
             new BuildCheck(settings.artifacts().projectDir().get(), settings.dataDir().resolve("logs/build.log"), console)
-                    .buildStale(services, java.getParent().getParent());
+                    .buildStale(services, JavaRuntimes.home(java));
         }
     }
 

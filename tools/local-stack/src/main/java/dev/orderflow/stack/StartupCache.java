@@ -32,7 +32,7 @@ final class StartupCache {
         this.service = service;
         this.dir = cacheDir.resolve(service.id());
         this.java = java;
-        this.jdk = JavaRuntimes.majorVersion(java.getParent().getParent()).orElse(JavaRuntimes.REQUIRED_VERSION);
+        this.jdk = JavaRuntimes.majorVersion(JavaRuntimes.home(java)).orElse(JavaRuntimes.REQUIRED_VERSION);
         this.console = console;
     }
 
