@@ -9,13 +9,13 @@ import java.util.Map;
  * Durations and rates of one run: the full run (under 10 minutes), {@code --quick} (under 2), or the smoke run
  * that checks the benchmark itself in CI (every measurement once, a few seconds each, at low rates).
  */
-record Settings(String mode, boolean quick, Duration warmUp, double warmUpRateScale, List<Double> rateSteps,
+record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Double> rateSteps,
                 int ladderRefinements, Duration step, Duration drain, Duration consistencyRun,
                 List<Integer> anchorClients, Duration anchorEach, int gatewayClients, Duration gatewayRun,
                 int gatewayRounds, Duration recoveryBefore, Duration recoveryOutage, Duration recoveryAfter) {
 
     static Settings fullRun() {
-        return new Settings("full", false, Duration.ofSeconds(40), 1,
+        return new Settings("full", Duration.ofSeconds(40), 1,
                 List.of(40.0, 70.0, 100.0, 125.0, 150.0, 175.0, 200.0, 250.0, 300.0, 400.0), 1,
                 Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(20), List.of(1, 2, 4, 8),
                 Duration.ofSeconds(4), 8, Duration.ofSeconds(5), 3, Duration.ofSeconds(8), Duration.ofSeconds(10),
@@ -23,7 +23,7 @@ record Settings(String mode, boolean quick, Duration warmUp, double warmUpRateSc
     }
 
     static Settings quickRun() {
-        return new Settings("quick", true, Duration.ofSeconds(12), 1,
+        return new Settings("quick", Duration.ofSeconds(12), 1,
                 List.of(50.0, 100.0, 150.0, 200.0, 250.0, 300.0), 0, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(8), List.of(2, 4, 8), Duration.ofSeconds(2), 8, Duration.ofSeconds(3), 1,
                 Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(3));
@@ -31,10 +31,15 @@ record Settings(String mode, boolean quick, Duration warmUp, double warmUpRateSc
 
     static Settings smokeRun() {
         // a fifth of the warm-up rates: the smoke's ladder starts at 10/s, on services just restarted
-        return new Settings("smoke", false, Duration.ofSeconds(4), 0.2, List.of(10.0, 20.0), 0,
+        return new Settings("smoke", Duration.ofSeconds(4), 0.2, List.of(10.0, 20.0), 0,
                 Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(3), List.of(1, 2),
                 Duration.ofSeconds(1), 2, Duration.ofSeconds(1), 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(2));
+    }
+
+    /** {@code --quick}: no restarts, no second gateway, no recovery. */
+    boolean quick() {
+        return mode.equals("quick");
     }
 
     Map<String, Object> describe() {

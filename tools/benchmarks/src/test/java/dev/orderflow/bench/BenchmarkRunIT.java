@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.orderflow.stack.Component;
+
 /**
  * The whole benchmark, every measurement once at low rates and for seconds (the smoke settings), against a stack
  * of its own: real PostgreSQL, Kafka and the three services' jars of this build. It checks that each measurement
@@ -22,7 +24,7 @@ class BenchmarkRunIT {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path OUT = TARGET.resolve("bench-smoke");
-    private static final List<String> SERVICES = List.of("order-service", "delivery-service", "api-gateway");
+    private static final List<String> SERVICES = Component.services().stream().map(Component::id).toList();
 
     private static JsonNode details;
 
