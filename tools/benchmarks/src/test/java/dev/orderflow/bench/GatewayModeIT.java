@@ -1,0 +1,85 @@
+package dev.orderflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.orderflow.stack.Component;
+
+/**
+ * {@code --gateway URL --order-service URL}: the benchmark's HTTP measurements against a deployment it did not
+ * start (here a stack started beside it, as any other deployment would be), at the smoke settings. What needs
+ * the benchmark's own processes is reported as not measured.
+ */
+class GatewayModeIT {
+
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path OUT = TARGET.resolve("bench-gateway-mode");
+
+    private static String gatewayUrl;
+    private static JsonNode results;
+
+    @BeforeAll
+    static void benchmarkADeploymentItDidNotStart() throws Exception {
+        // a deployment tuned for benchmarking: one load generator reads faster than the per-client rate limit
+        Map<Component, Map<String, String>> environment = Map.of(Component.API_GATEWAY,
+                Map.of("RATE_LIMIT_REPLENISH_RATE", "100000", "RATE_LIMIT_BURST_CAPACITY", "200000"));
+        try (BenchStack deployment = new BenchStack(Path.of("../.."), TARGET.resolve("gateway-mode-stack"), environment)) {
+            deployment.up();
+            gatewayUrl = deployment.gatewayUrl();
+            BenchmarkRun.run(BenchmarkRun.Arguments.parse(new String[] {"--gateway", gatewayUrl,
+                    "--order-service", deployment.orderServiceUrl(), "--out", OUT.toString()}), Settings.smokeRun());
+        }
+        results = JsonMapper.builder().build().readTree(OUT.resolve("results.json").toFile());
+    }
+
+    @Test
+    void recordsTheGatewayItWasPointedAtAsItsTarget() {
+        assertThat(results.at("/configuration/target").asString()).isEqualTo(gatewayUrl);
+    }
+
+    @Test
+    void sagasAreDrivenThroughThatGatewayAndTheirTimeToConsistencyReadFromItsOrders() {
+        JsonNode details = results.get("details");
+        assertThat(details.at("/sagaThroughput/sustainedPerSecond").asDouble()).isGreaterThanOrEqualTo(10);
+        for (String fraction : List.of("50", "90")) {
+            JsonNode consistency = details.get("timeToConsistency" + fraction);
+            assertThat(consistency.get("orders").asInt()).as(fraction).isPositive();
+            assertThat(consistency.get("unfinished").asInt()).as(fraction).isZero();
+            assertThat(consistency.get("httpErrors").asInt()).as(fraction).isZero();
+        }
+    }
+
+    @Test
+    void theGatewayIsComparedWithTheOrderServiceItWasGiven() {
+        for (String request : List.of("POST /orders", "GET /orders/{id}")) {
+            JsonNode measured = results.at("/details/Gateway").get(request);
+            assertThat(measured.get("throughputRatio").asDouble()).as(request).isPositive();
+            assertThat(measured.at("/direct/errors").asInt()).as(request).isZero();
+            assertThat(measured.at("/gateway/errors").asInt()).as(request).isZero();
+        }
+    }
+
+    @Test
+    void whatNeedsItsOwnStackIsReportedAsNotMeasured() throws Exception {
+        JsonNode details = results.get("details");
+        for (String absent : List.of("cpuCoresUsedAt90", "recovery", "databaseAnchor", "efficiency",
+                "readySecondsWhenStartedTogether")) {
+            assertThat(details.has(absent)).as(absent).isFalse();
+        }
+        assertThat(Files.readString(OUT.resolve("results.md"))).contains("| Saga throughput |",
+                "| Time to consistency |", "| Gateway |",
+                "| Startup and footprint |  | not measured with --gateway",
+                "| Circuit breaker |  | not measured with --gateway", "| Recovery |  | not measured with --gateway",
+                "| Database anchor |  | not measured with --gateway");
+    }
+}
