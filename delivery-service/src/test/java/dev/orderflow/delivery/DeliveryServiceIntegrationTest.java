@@ -19,13 +19,15 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.testinfra.HttpTestClient;
 import dev.orderflow.testinfra.KafkaTestClient;
 import dev.orderflow.testinfra.ServiceDatabase;
+import dev.orderflow.testinfra.SqlStatements;
 import dev.orderflow.testinfra.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** The delivery service against real PostgreSQL and Kafka, with the test playing the order service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderflow.messaging.partitions=3",
-        "orderflow.messaging.consumer.max-retry-time=3s"})
+        "orderflow.messaging.consumer.max-retry-time=3s",
+        SqlStatements.PROPERTY})
 abstract class DeliveryServiceIntegrationTest {
 
     static final String DEAD_LETTERS = Topics.ORDER_EVENTS + ".DLT";

@@ -22,6 +22,7 @@ import dev.orderflow.testinfra.HttpTestClient;
 import dev.orderflow.testinfra.KafkaTestClient;
 import dev.orderflow.testinfra.MutableClock;
 import dev.orderflow.testinfra.ServiceDatabase;
+import dev.orderflow.testinfra.SqlStatements;
 import dev.orderflow.testinfra.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,8 @@ import tools.jackson.databind.JsonNode;
         "orderflow.saga.deadline=60s",
         "orderflow.saga.deadline-check-interval=100ms",
         "orderflow.messaging.partitions=3",
-        "orderflow.messaging.consumer.max-retry-time=3s"})
+        "orderflow.messaging.consumer.max-retry-time=3s",
+        SqlStatements.PROPERTY})
 @Import(OrderServiceIntegrationTest.TestClock.class)
 abstract class OrderServiceIntegrationTest {
 

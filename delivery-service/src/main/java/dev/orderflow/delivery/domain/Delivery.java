@@ -51,8 +51,10 @@ public class Delivery {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    // null until first stored: it tells Spring Data's save() that the aggregate is new, which then persists it;
+    // with a primitive version and an assigned id it would merge, reading the row first and then bumping the version
     @Version
-    private long version;
+    private Long version;
 
     protected Delivery() {
     }

@@ -49,17 +49,7 @@ class BenchmarkRunIT {
 
     @Test
     void sagaThroughputSustainsTheLowSmokeRatesAndTimeToConsistencyComesFromEveryOrdersHistory() {
-        assertThat(details.at("/sagaThroughput/sustainedPerSecond").asDouble()).isGreaterThanOrEqualTo(10);
-        for (String fraction : List.of("50", "90")) {
-            JsonNode consistency = details.get("timeToConsistency" + fraction);
-            assertThat(consistency.get("orders").asInt()).as(fraction).isPositive();
-            assertThat(consistency.get("unfinished").asInt()).as(fraction).isZero();
-            assertThat(consistency.get("httpErrors").asInt()).as(fraction).isZero();
-            assertThat(consistency.get("p50Ms").asDouble()).as(fraction).isPositive()
-                    .isLessThanOrEqualTo(consistency.get("p99Ms").asDouble());
-            assertThat(consistency.get("p99Ms").asDouble()).as(fraction)
-                    .isLessThanOrEqualTo(consistency.get("maxMs").asDouble());
-        }
+        ResultAssertions.sagasMeasured(details);
     }
 
     @Test
@@ -75,16 +65,8 @@ class BenchmarkRunIT {
 
     @Test
     void gatewayOverheadAndTheBreakersCostAreMeasuredWithoutErrors() {
-        for (String comparison : List.of("Gateway", "Circuit breaker")) {
-            for (String request : List.of("POST /orders", "GET /orders/{id}")) {
-                JsonNode measured = details.get(comparison).get(request);
-                assertThat(measured).as(comparison + " " + request).isNotNull();
-                assertThat(measured.get("throughputRatio").asDouble()).as(comparison + " " + request).isPositive();
-                measured.properties().stream().filter(variant -> variant.getValue().has("errors"))
-                        .forEach(variant -> assertThat(variant.getValue().get("errors").asInt())
-                                .as(comparison + " " + request + " " + variant.getKey()).isZero());
-            }
-        }
+        ResultAssertions.comparedWithoutErrors(details, "Gateway");
+        ResultAssertions.comparedWithoutErrors(details, "Circuit breaker");
     }
 
     @Test

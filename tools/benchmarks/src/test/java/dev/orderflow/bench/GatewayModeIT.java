@@ -49,24 +49,12 @@ class GatewayModeIT {
 
     @Test
     void sagasAreDrivenThroughThatGatewayAndTheirTimeToConsistencyReadFromItsOrders() {
-        JsonNode details = results.get("details");
-        assertThat(details.at("/sagaThroughput/sustainedPerSecond").asDouble()).isGreaterThanOrEqualTo(10);
-        for (String fraction : List.of("50", "90")) {
-            JsonNode consistency = details.get("timeToConsistency" + fraction);
-            assertThat(consistency.get("orders").asInt()).as(fraction).isPositive();
-            assertThat(consistency.get("unfinished").asInt()).as(fraction).isZero();
-            assertThat(consistency.get("httpErrors").asInt()).as(fraction).isZero();
-        }
+        ResultAssertions.sagasMeasured(results.get("details"));
     }
 
     @Test
     void theGatewayIsComparedWithTheOrderServiceItWasGiven() {
-        for (String request : List.of("POST /orders", "GET /orders/{id}")) {
-            JsonNode measured = results.at("/details/Gateway").get(request);
-            assertThat(measured.get("throughputRatio").asDouble()).as(request).isPositive();
-            assertThat(measured.at("/direct/errors").asInt()).as(request).isZero();
-            assertThat(measured.at("/gateway/errors").asInt()).as(request).isZero();
-        }
+        ResultAssertions.comparedWithoutErrors(results.get("details"), "Gateway");
     }
 
     @Test
