@@ -14,8 +14,8 @@ import java.util.Map;
  * after its context is refreshed ({@code spring.context.exit=onRefresh}, so it needs PostgreSQL and Kafka as a
  * real start does). JDK 25+ keeps an AOT cache (classes loaded and linked, method profiles: JEP 483, 514, 515);
  * JDK 21 to 24 a dynamic class-data-sharing archive. Everything lives in {@code <cache dir>/<service>} (by default
- * {@code <data dir>/startup-cache}), made again when the jar or the JDK changes. A failed training only costs the
- * speed: the service then runs from its jar as it is.
+ * {@code <data dir>/startup-cache}), made again when the jar, the JDK or the JVM's options change. A failed
+ * training only costs the speed: the service then runs from its jar as it is.
  */
 final class StartupCache {
 
@@ -41,7 +41,7 @@ final class StartupCache {
         Path extracted = dir.resolve("app").resolve(jar.getFileName());
         Path cache = dir.resolve(jdk >= AOT_CACHE_JDK ? "app.aot" : "app.jsa");
         Path stamp = dir.resolve("made-from");
-        String source = "jdk " + jdk + " " + java + ", jar " + size(jar) + " bytes, modified " + modified(jar);
+        String source = madeFrom(jar, jvmOptions, environment);
         if (!source.equals(read(stamp)) || !Files.exists(cache)) {
             long start = System.nanoTime();
             console.event(service.id(), "training its startup cache (once per build and JDK)", Console.Tone.DIM);
@@ -56,6 +56,15 @@ final class StartupCache {
         }
         return List.of(jdk >= AOT_CACHE_JDK ? "-XX:AOTCache=" + cache : "-XX:SharedArchiveFile=" + cache,
                 "-jar", extracted.toString());
+    }
+
+    /**
+     * What the cache is made from: the JDK, the jar, and the JVM's settings, which the cache must match (a cache
+     * trained with other settings, say another GC, is refused by the JVM, and the service starts without it).
+     */
+    String madeFrom(Path jar, List<String> jvmOptions, Map<String, String> environment) {
+        return "jdk " + jdk + " " + java + ", jar " + size(jar) + " bytes, modified " + modified(jar) + ", options "
+                + jvmOptions + ", JAVA_TOOL_OPTIONS " + environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
     }
 
     private boolean extract(Path jar, Path log) {
