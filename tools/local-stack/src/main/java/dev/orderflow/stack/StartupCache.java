@@ -44,7 +44,7 @@ final class StartupCache {
         String source = madeFrom(jar, jvmOptions, environment);
         if (!source.equals(read(stamp)) || !Files.exists(cache)) {
             long start = System.nanoTime();
-            console.event(service.id(), "training its startup cache (once per build and JDK)", Console.Tone.DIM);
+            console.event(service.id(), "training its startup cache (once per build, JDK and JVM options)", Console.Tone.DIM);
             if (!extract(jar, log) || !train(extracted, cache, jvmOptions, environment, log)) {
                 console.event(service.id(), "startup cache not made (see its log): starting from the jar as it is",
                         Console.Tone.WARN);
