@@ -45,13 +45,29 @@ public final class AuditCommand {
         }
     }
 
+    static final String USAGE = """
+            usage: audit [--gateway http://localhost:8080] [--deadline 60s] [--settle 5s] [--wait 0s]
+              --gateway URL   the system to audit, through its gateway
+              --deadline D    order-service's saga deadline: an order PENDING longer than this is stuck
+              --settle D      an order changed within this time is still converging and not judged yet
+              --wait D        audit again until nothing is settling, for at most this long
+            exit code: 0 healthy, 1 findings, 2 still settling, 3 gateway unreadable, 64 usage error""";
+
+    /** {@code --help} or {@code -h} anywhere: the usage, instead of an error about a missing value. */
+    static boolean asksForHelp(String... args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
     public static void main(String[] args) {
+        if (asksForHelp(args)) {
+            System.out.println(USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("usage: audit [--gateway http://localhost:8080] [--deadline 60s] [--settle 5s] [--wait 0s]");
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
             System.exit(64);
             return;
         }

@@ -34,6 +34,14 @@ class AuditCommandTest {
     }
 
     @Test
+    void helpIsAskedForAnywhereOnTheLineAndNotTakenForAnOptionWithoutItsValue() {
+        assertThat(AuditCommand.asksForHelp("--help")).isTrue();
+        assertThat(AuditCommand.asksForHelp("--gateway", "http://localhost:18080", "-h")).isTrue();
+        assertThat(AuditCommand.asksForHelp("--gateway", "http://localhost:18080")).isFalse();
+        assertThat(AuditCommand.USAGE).contains("--gateway", "--deadline", "--settle", "--wait", "exit code");
+    }
+
+    @Test
     void answersThreeWhenTheGatewayCannotBeRead() {
         int exit = AuditCommand.run(new AuditCommand.Options(URI.create("http://localhost:1"), Duration.ofSeconds(60),
                 Duration.ofSeconds(5), Duration.ZERO));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.orderflow.stack.Component;
+import dev.orderflow.stack.StackException;
 
 /**
  * {@code java -jar tools/benchmarks/target/benchmarks-exec.jar [--quick] [--gateway URL [--order-service URL]]
@@ -29,7 +30,18 @@ public final class BenchmarkRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Arguments arguments = Arguments.parse(args);
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + Arguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (arguments.help) {
+            System.out.println(Arguments.USAGE);
+            return;
+        }
         run(arguments, arguments.quick ? Settings.quickRun() : Settings.fullRun());
     }
 
@@ -203,7 +215,19 @@ public final class BenchmarkRun {
 
     /** The command line. */
     static final class Arguments {
+        static final String USAGE = """
+                usage: ./stack bench [--quick] [--gateway URL [--order-service URL]] [--out DIR] [--env component:NAME=VALUE]...
+                  (no --gateway)      start a stack of its own on free ports and measure everything (about 10 minutes)
+                  --quick             the same in under 2 minutes: no restarts, no breaker comparison, no recovery
+                  --gateway URL       only the HTTP measurements, against that gateway (any deployment)
+                  --order-service URL with --gateway: also compare the gateway with this order-service
+                  --out DIR           where results.json and results.md go (default tools/benchmarks/target/bench)
+                  --env c:NAME=VALUE  an environment variable for one component of its own stack, e.g.
+                                      --env order-service:JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1
+                  --project DIR, --data-dir DIR   the checkout and the stack's data (set by ./stack)""";
+
         boolean quick;
+        boolean help;
         Optional<String> gateway = Optional.empty();
         Optional<String> orderService = Optional.empty();
         Path project = Path.of(".");
@@ -214,23 +238,26 @@ public final class BenchmarkRun {
         static Arguments parse(String[] args) {
             Arguments parsed = new Arguments();
             for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
+                String option = args[i];
+                switch (option) {
                     case "--quick" -> parsed.quick = true;
-                    case "--gateway" -> parsed.gateway = Optional.of(args[++i]);
-                    case "--order-service" -> parsed.orderService = Optional.of(args[++i]);
-                    case "--project" -> parsed.project = Path.of(args[++i]);
-                    case "--data-dir" -> parsed.dataDir = Path.of(args[++i]);
-                    case "--out" -> parsed.out = Path.of(args[++i]);
+                    case "--help", "-h" -> parsed.help = true;
+                    case "--gateway" -> parsed.gateway = Optional.of(value(args, ++i, option));
+                    case "--order-service" -> parsed.orderService = Optional.of(value(args, ++i, option));
+                    case "--project" -> parsed.project = Path.of(value(args, ++i, option));
+                    case "--data-dir" -> parsed.dataDir = Path.of(value(args, ++i, option));
+                    case "--out" -> parsed.out = Path.of(value(args, ++i, option));
                     case "--env" -> {
-                        String value = args[++i];
+                        String value = value(args, ++i, option);
                         int colon = value.indexOf(':');
                         int equals = value.indexOf('=');
-                        parsed.environment.computeIfAbsent(Component.named(value.substring(0, colon)),
+                        if (colon < 1 || equals < colon + 2) {
+                            throw new IllegalArgumentException("--env takes component:NAME=VALUE, not " + value);
+                        }
+                        parsed.environment.computeIfAbsent(component(value.substring(0, colon)),
                                 c -> new LinkedHashMap<>()).put(value.substring(colon + 1, equals), value.substring(equals + 1));
                     }
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: [--quick] "
-                            + "[--gateway URL [--order-service URL]] [--project DIR] [--data-dir DIR] [--out DIR] "
-                            + "[--env component:NAME=VALUE]");
+                    default -> throw new IllegalArgumentException("unknown argument " + option);
                 }
             }
             Path module = parsed.project.resolve("tools/benchmarks/target");
@@ -241,6 +268,21 @@ public final class BenchmarkRun {
                 parsed.out = module.resolve("bench");
             }
             return parsed;
+        }
+
+        private static Component component(String name) {
+            try {
+                return Component.named(name);
+            } catch (StackException unknown) {
+                throw new IllegalArgumentException(unknown.getMessage());
+            }
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length || args[index].startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
         }
     }
 }
