@@ -224,7 +224,8 @@ public final class BenchmarkRun {
                   --out DIR           where results.json and results.md go (default tools/benchmarks/target/bench)
                   --env c:NAME=VALUE  an environment variable for one component of its own stack, e.g.
                                       --env order-service:JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1
-                  --project DIR, --data-dir DIR   the checkout and the stack's data (set by ./stack)""";
+                  --project DIR       the checkout whose jars it measures (./stack sets it)
+                  --data-dir DIR      its own stack's data (default tools/benchmarks/target/bench-stack)""";
 
         boolean quick;
         boolean help;
