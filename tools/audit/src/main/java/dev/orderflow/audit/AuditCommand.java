@@ -55,7 +55,8 @@ public final class AuditCommand {
 
     /** {@code --help} or {@code -h} anywhere: the usage, instead of an error about a missing value. */
     static boolean asksForHelp(String... args) {
-        return List.of(args).contains("--help") || List.of(args).contains("-h");
+        List<String> given = List.of(args);
+        return given.contains("--help") || given.contains("-h");
     }
 
     public static void main(String[] args) {

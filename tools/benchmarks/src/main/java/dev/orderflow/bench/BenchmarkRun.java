@@ -15,8 +15,8 @@ import dev.orderflow.stack.Component;
 import dev.orderflow.stack.StackException;
 
 /**
- * {@code java -jar tools/benchmarks/target/benchmarks-exec.jar [--quick] [--gateway URL [--order-service URL]]
- * [--project DIR] [--data-dir DIR] [--out DIR] [--env component:NAME=VALUE ...]}
+ * {@code java -jar tools/benchmarks/target/benchmarks-exec.jar}, as {@code ./stack bench} runs it; its options are
+ * {@link Arguments#USAGE}.
  *
  * <p>Without {@code --gateway} it starts its own stack (free ports, data under {@code --data-dir}) and runs
  * every measurement; with it, only the HTTP ones against that gateway. Results: {@code --out}/results.json and
