@@ -33,6 +33,7 @@ public final class FakeBackend {
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor(daemon());
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private volatile Function<ReceivedRequest, Reply> responder;
+    private volatile Duration stallBeforeBody;
 
     private FakeBackend(String name) throws IOException {
         this.name = name;
@@ -60,6 +61,7 @@ public final class FakeBackend {
     /** Back to answering 200 with a JSON echo of the request, and forget what was received. */
     public void reset() {
         received.clear();
+        stallBeforeBody = null;
         responder = request -> Reply.json(200, "{\"backend\":\"" + name + "\",\"method\":\"" + request.method()
                 + "\",\"path\":\"" + request.path() + "\"}");
     }
@@ -72,6 +74,14 @@ public final class FakeBackend {
         answer(request -> reply);
     }
 
+    /**
+     * Reads each request's headers, then neither reads its body nor answers for {@code duration}, and closes the
+     * connection: a large body's send stays queued in the gateway (the socket buffers fill).
+     */
+    public void stallBeforeReadingBodies(Duration duration) {
+        this.stallBeforeBody = duration;
+    }
+
     public List<ReceivedRequest> received() {
         return List.copyOf(received);
     }
@@ -81,6 +91,10 @@ public final class FakeBackend {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (stallBeforeBody != null) {
+            stall(exchange);
+            return;
+        }
         ReceivedRequest request = new ReceivedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                 HttpHeaders.of(exchange.getRequestHeaders(), acceptAll()),
@@ -97,6 +111,19 @@ public final class FakeBackend {
         else {
             delayer.schedule(() -> send(exchange, reply), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void stall(HttpExchange exchange) {
+        received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), HttpHeaders.of(exchange.getRequestHeaders(), acceptAll()),
+                null));
+        try {
+            Thread.sleep(stallBeforeBody);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.close();
     }
 
     private static void send(HttpExchange exchange, Reply reply) {

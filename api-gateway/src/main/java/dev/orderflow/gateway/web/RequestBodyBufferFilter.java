@@ -1,0 +1,82 @@
+package dev.orderflow.gateway.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads each request body whole, up to a limit, before the request is routed, as nginx does by default:
+ * <ul>
+ * <li>a slow or broken upload fails here, on the client's account, not inside a route's breaker and time limit,
+ * where a few slow clients would open the breaker for everyone;</li>
+ * <li>the body is kept as a plain array, so the retry can resend it and a send still queued when the exchange
+ * ends owns its copy. Spring Cloud Gateway's own body cache (switched off in application.yml) frees its pooled
+ * buffer when the exchange ends, while a send to the backend may still hold it ({@code AbandonedRequestTest});</li>
+ * <li>a body past the limit gets {@code 413}: declared lengths at once, chunked bodies as soon as they pass it.
+ * The connection is closed, since the rest of the body was never read and the stream is out of step.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class RequestBodyBufferFilter implements WebFilter {
+
+    private final int maxBytes;
+
+    public RequestBodyBufferFilter(@Value("${orderflow.gateway.max-request-body}") DataSize maxRequestBody) {
+        this.maxBytes = Math.toIntExact(maxRequestBody.toBytes());
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
+            return Mono.error(tooLarge(exchange));
+        }
+        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+                .onErrorMap(DataBufferLimitException.class, e -> tooLarge(exchange))
+                .map(RequestBodyBufferFilter::toArray)
+                .map(body -> withBody(exchange, body))
+                .defaultIfEmpty(exchange)
+                .flatMap(chain::filter);
+    }
+
+    private static byte[] toArray(DataBuffer joined) {
+        try {
+            byte[] body = new byte[joined.readableByteCount()];
+            joined.read(body);
+            return body;
+        }
+        finally {
+            DataBufferUtils.release(joined);
+        }
+    }
+
+    /** Every subscriber (the send, a retry's resend) gets a buffer of its own over the same array. */
+    private static ServerWebExchange withBody(ServerWebExchange exchange, byte[] body) {
+        ServerHttpRequestDecorator buffered = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+        return exchange.mutate().request(buffered).build();
+    }
+
+    private ResponseStatusException tooLarge(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().setConnection("close");
+        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body must not be larger than " + maxBytes + " bytes");
+    }
+}
