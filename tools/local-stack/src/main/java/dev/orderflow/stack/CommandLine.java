@@ -13,6 +13,9 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
     static final Set<String> COMMANDS = Set.of("up", "down", "status", "stop", "start", "demo", "logs", "reset", "watch",
             "help");
 
+    private static final String COMPONENT_NAMES =
+            "postgres, kafka, order-service, delivery-service or api-gateway";
+
     private static final Set<String> VALUE_OPTIONS = Set.of("data-dir", "project-dir", "java", "timeout",
             "postgres-port", "kafka-port", "kafka-controller-port", "order-service-port", "delivery-service-port",
             "gateway-port", "lines", "interval");
@@ -72,13 +75,20 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
         return flags.contains(name);
     }
 
-    /** The one component a command such as {@code stop} acts on. */
+    /** The one component a command such as {@code logs} acts on. */
     Component component() {
         if (arguments.size() != 1) {
-            throw new UsageException("./stack " + command + " needs one component: postgres, kafka, order-service, "
-                    + "delivery-service or api-gateway");
+            throw new UsageException("./stack " + command + " needs one component: " + COMPONENT_NAMES);
         }
         return Component.named(arguments.get(0));
+    }
+
+    /** The components {@code stop} and {@code start} act on, in the order the stack starts them, each once. */
+    List<Component> components() {
+        if (arguments.isEmpty()) {
+            throw new UsageException("./stack " + command + " needs one or more components: " + COMPONENT_NAMES);
+        }
+        return arguments.stream().map(Component::named).distinct().sorted().toList();
     }
 
     void requireNoArguments() {

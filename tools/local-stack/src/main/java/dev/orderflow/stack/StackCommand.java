@@ -3,6 +3,9 @@ package dev.orderflow.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,14 +51,17 @@ public final class StackCommand {
                 return 0;
             case "status":
                 line.requireNoArguments();
-                java.util.List<ComponentStatus> statuses = stack.status();
+                List<ComponentStatus> statuses = stack.status();
                 StatusReport.print(statuses, stack.settings().dataDir(), console);
                 return statuses.stream().allMatch(ComponentStatus::isHealthy) ? 0 : 3;
             case "stop":
-                stack.stop(line.component(), line.flag("kill"));
+                // Dependents first: a service stopped after Kafka would log connection errors on its way down.
+                List<Component> toStop = new ArrayList<>(line.components());
+                Collections.reverse(toStop);
+                toStop.forEach(component -> stack.stop(component, line.flag("kill")));
                 return 0;
             case "start":
-                stack.start(line.component());
+                line.components().forEach(stack::start);
                 return 0;
             case "demo":
                 line.requireNoArguments();

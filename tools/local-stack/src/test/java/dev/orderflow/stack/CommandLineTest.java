@@ -21,6 +21,19 @@ class CommandLineTest {
     }
 
     @Test
+    void takesSeveralComponentsInTheOrderTheStackStartsThemEachOnce() {
+        CommandLine line = CommandLine.parse("stop", "api-gateway", "kafka", "order-service", "kafka");
+
+        assertThat(line.components())
+                .containsExactly(Component.KAFKA, Component.ORDER_SERVICE, Component.API_GATEWAY);
+        assertThatThrownBy(() -> line.component()).hasMessageContaining("needs one component");
+        assertThatThrownBy(() -> CommandLine.parse("start").components())
+                .hasMessageContaining("needs one or more components");
+        assertThatThrownBy(() -> CommandLine.parse("start", "kafka", "billing").components())
+                .hasMessageStartingWith("unknown component 'billing'");
+    }
+
+    @Test
     void acceptsOptionsWrittenWithAnEqualsSign() {
         assertThat(CommandLine.parse("up", "--gateway-port=9080").option("gateway-port")).hasValue("9080");
     }
