@@ -95,11 +95,8 @@ public final class FakeBackend {
             stall(exchange);
             return;
         }
-        ReceivedRequest request = new ReceivedRequest(exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                HttpHeaders.of(exchange.getRequestHeaders(), acceptAll()),
+        ReceivedRequest request = record(exchange,
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        received.add(request);
         Reply reply = responder.apply(request);
         if (reply.dropConnection()) {
             // The JDK server closes the connection without a response when the handler fails.
@@ -113,10 +110,17 @@ public final class FakeBackend {
         }
     }
 
+    /** Records the request as received; {@code body} is null when it was not read. */
+    private ReceivedRequest record(HttpExchange exchange, String body) {
+        ReceivedRequest request = new ReceivedRequest(exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                HttpHeaders.of(exchange.getRequestHeaders(), acceptAll()), body);
+        received.add(request);
+        return request;
+    }
+
     private void stall(HttpExchange exchange) {
-        received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), HttpHeaders.of(exchange.getRequestHeaders(), acceptAll()),
-                null));
+        record(exchange, null);
         try {
             Thread.sleep(stallBeforeBody);
         }
