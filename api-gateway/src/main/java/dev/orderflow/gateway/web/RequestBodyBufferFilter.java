@@ -1,11 +1,15 @@
 package dev.orderflow.gateway.web;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -25,8 +29,10 @@ import reactor.core.publisher.Mono;
  * <li>the body is kept as a plain array, so the retry can resend it and a send still queued when the exchange
  * ends owns its copy. Spring Cloud Gateway's own body cache (switched off in application.yml) frees its pooled
  * buffer when the exchange ends, while a send to the backend may still hold it ({@code AbandonedRequestTest});</li>
- * <li>a body past the limit gets {@code 413}: declared lengths at once, chunked bodies as soon as they pass it.
- * The connection is closed, since the rest of the body was never read and the stream is out of step.</li>
+ * <li>a body past the limit gets {@code 413}: declared lengths at once, chunked bodies as soon as they pass it;
+ * a body that has not fully arrived after the body timeout gets {@code 408}, so that a client cannot hold a
+ * connection and its buffers by never finishing. Either way the connection is closed, since the rest of the body
+ * was never read and the stream is out of step.</li>
  * </ul>
  */
 @Component
@@ -34,18 +40,28 @@ import reactor.core.publisher.Mono;
 public class RequestBodyBufferFilter implements WebFilter {
 
     private final int maxBytes;
+    private final Duration timeout;
 
-    public RequestBodyBufferFilter(@Value("${orderflow.gateway.max-request-body}") DataSize maxRequestBody) {
+    public RequestBodyBufferFilter(@Value("${orderflow.gateway.max-request-body}") DataSize maxRequestBody,
+                                   @Value("${orderflow.gateway.request-body-timeout}") Duration timeout) {
         this.maxBytes = Math.toIntExact(maxRequestBody.toBytes());
+        this.timeout = timeout;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        if (headers.getContentLength() > maxBytes) {
             return Mono.error(tooLarge(exchange));
         }
+        // HTTP/1.1: a request has a body only with a Content-Length above 0 or a Transfer-Encoding.
+        if (headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange);
+        }
         return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+                .timeout(timeout)
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge(exchange))
+                .onErrorMap(TimeoutException.class, e -> tooSlow(exchange))
                 .map(RequestBodyBufferFilter::toArray)
                 .map(body -> withBody(exchange, body))
                 .defaultIfEmpty(exchange)
@@ -75,8 +91,17 @@ public class RequestBodyBufferFilter implements WebFilter {
     }
 
     private ResponseStatusException tooLarge(ServerWebExchange exchange) {
-        exchange.getResponse().getHeaders().setConnection("close");
-        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+        return closing(exchange, HttpStatus.CONTENT_TOO_LARGE,
                 "The request body must not be larger than " + maxBytes + " bytes");
+    }
+
+    private ResponseStatusException tooSlow(ServerWebExchange exchange) {
+        return closing(exchange, HttpStatus.REQUEST_TIMEOUT,
+                "The request body did not arrive within " + timeout.toMillis() + " ms");
+    }
+
+    private static ResponseStatusException closing(ServerWebExchange exchange, HttpStatus status, String detail) {
+        exchange.getResponse().getHeaders().setConnection("close");
+        return new ResponseStatusException(status, detail);
     }
 }

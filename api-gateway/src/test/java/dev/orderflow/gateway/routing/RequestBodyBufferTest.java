@@ -2,6 +2,7 @@ package dev.orderflow.gateway.routing;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -9,6 +10,9 @@ import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -63,25 +67,63 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
     void takesItsTimeWithASlowUploadWithoutChargingTheBackend() throws Exception {
         byte[] body = "{\"note\":\"sent in two parts\"}".getBytes(StandardCharsets.UTF_8);
 
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            client.setSoTimeout(5000);
+        try (Socket client = startPost(body.length)) {
             OutputStream out = client.getOutputStream();
-            out.write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: slow-upload\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body, 0, 10);
             out.flush();
-            // Longer than the time limiter (1.5 s): inside the breaker, the backend would be blamed for it.
+            // Longer than the time limiter (1.5 s), shorter than the body timeout (3 s in the test profile):
+            // inside the breaker, the backend would be blamed for it.
             Thread.sleep(2000);
             out.write(body, 10, body.length - 10);
             out.flush();
 
-            String statusLine = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                    StandardCharsets.ISO_8859_1)).readLine();
-            assertThat(statusLine).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(responseOf(client).getFirst()).isEqualTo("HTTP/1.1 200 OK");
         }
         assertThat(orderService.received().getFirst().body()).isEqualTo(new String(body, StandardCharsets.UTF_8));
         assertThat(breakers.circuitBreaker("order-service").getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void givesUpOnABodyThatNeverFinishesAndClosesTheConnection() throws Exception {
+        try (Socket client = startPost(100)) {
+            client.getOutputStream().write("{\"note\":".getBytes(StandardCharsets.UTF_8));
+            client.getOutputStream().flush();
+            long started = System.nanoTime();
+
+            // Read to the end: the gateway must close the connection after its answer.
+            List<String> response = responseOf(client);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
+            assertThat(response.getFirst()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertThat(response).contains("Content-Type: application/problem+json")
+                    .anySatisfy(header -> assertThat(header).isEqualToIgnoringCase("Connection: close"));
+            assertThat(response.getLast()).contains("\"status\":408", "did not arrive within 3000 ms");
+        }
+        assertThat(orderService.receivedCount()).isZero();
+        assertThat(breakers.circuitBreaker("order-service").getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    /** A raw connection that has sent the headers of a POST whose body is {@code contentLength} bytes. */
+    private Socket startPost(int contentLength) throws IOException {
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+        client.setSoTimeout(6000);
+        client.getOutputStream().write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: raw-client\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        return client;
+    }
+
+    /** The response's lines up to the end of the stream, or its status line and headers if the server keeps it open. */
+    private static List<String> responseOf(Socket client) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+        List<String> lines = new ArrayList<>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lines.add(line);
+            if (line.isEmpty() && lines.getFirst().endsWith("200 OK")) {
+                break;
+            }
+        }
+        return lines;
     }
 
     private static String jsonOfLength(int length) {
