@@ -10,6 +10,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.core.env.Environment;
 
 import static dev.orderflow.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,13 @@ class TimeoutTest extends GatewayIntegrationTest {
         assertThat(json(response, "$.reason").toString()).isEqualTo("time-limit");
         assertThat(elapsed).isBetween(Duration.ofMillis(1500), Duration.ofMillis(2500));
         assertThat(orderService.receivedCount()).isBetween(2, 3);
+    }
+
+    @Test
+    void closesIdleClientConnectionsOnlyAfterCommonLoadBalancersDo(@Autowired Environment environment) {
+        // IdleConnectionTest shows the closing itself, with a timeout of 1 s.
+        assertThat(environment.getProperty("server.netty.idle-timeout", Duration.class))
+                .isEqualTo(Duration.ofSeconds(75));
     }
 
     @Test
