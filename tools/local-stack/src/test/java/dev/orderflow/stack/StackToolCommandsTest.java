@@ -91,6 +91,7 @@ class StackToolCommandsTest {
     @ParameterizedTest(name = "{0} after a change to {1}: builds [{2}]")
     @CsvSource(delimiter = '|', value = {
             "bench | (nothing)                                           | ",
+            "bench | tools/benchmarks/src/main/java/Bench.java           | tools/benchmarks",
             "bench | order-service/src/main/java/Orders.java             | tools/benchmarks",
             "bench | delivery-service/src/main/resources/application.yml | tools/benchmarks",
             "bench | api-gateway/src/main/java/Gateway.java              | tools/benchmarks",
@@ -101,6 +102,7 @@ class StackToolCommandsTest {
             "bench | pom.xml                                             | tools/benchmarks",
             "bench | tools/benchmarks/target/bench/results.json          | ",
             "bench | order-service/target/classes/Orders.class           | ",
+            "chaos | tools/chaos/src/main/java/Chaos.java                | tools/chaos,order-service,delivery-service,api-gateway",
             "chaos | delivery-service/src/main/resources/application.yml | tools/chaos,order-service,delivery-service,api-gateway",
             "chaos | tools/benchmarks/src/main/java/Bench.java           | ",
             "audit | tools/audit/src/main/java/Audit.java                | tools/audit",
