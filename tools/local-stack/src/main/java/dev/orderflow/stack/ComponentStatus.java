@@ -1,11 +1,16 @@
 package dev.orderflow.stack;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** One line of {@code ./stack status}. */
+/**
+ * One line of {@code ./stack status}. {@code breakers} are the gateway's circuit breakers and their states (read
+ * when it is healthy; empty for the other components).
+ */
 public record ComponentStatus(Component component, Optional<Long> pid, int port, Health health,
-                              Optional<Duration> uptime, String detail) {
+                              Optional<Duration> uptime, Map<String, String> breakers) {
 
     public enum Health {
         HEALTHY, STARTING, UNHEALTHY, STOPPED;
@@ -17,5 +22,12 @@ public record ComponentStatus(Component component, Optional<Long> pid, int port,
 
     public boolean isHealthy() {
         return health == Health.HEALTHY;
+    }
+
+    /** What the status line adds after the uptime. */
+    public String detail() {
+        return breakers.isEmpty() ? "" : breakers.entrySet().stream()
+                .map(breaker -> breaker.getKey() + " " + breaker.getValue())
+                .collect(Collectors.joining(", ", "breakers: ", ""));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -192,18 +193,15 @@ public final class Stack {
         Optional<ProcessHandle> process = running(component);
         int port = ports.of(component);
         if (process.isEmpty()) {
-            return new ComponentStatus(component, Optional.empty(), port, Health.STOPPED, Optional.empty(), "");
+            return new ComponentStatus(component, Optional.empty(), port, Health.STOPPED, Optional.empty(), Map.of());
         }
         Optional<Duration> uptime = process.get().info().startInstant().map(at -> Duration.between(at, Instant.now()));
         Health health = probe.isHealthy(component, ports) ? Health.HEALTHY
                 : uptime.map(up -> up.compareTo(settings.startupTimeout()) < 0).orElse(false) ? Health.STARTING
                 : Health.UNHEALTHY;
-        String detail = component == Component.API_GATEWAY && health == Health.HEALTHY
-                ? GatewayBreakers.states(probe, port).entrySet().stream()
-                        .map(breaker -> breaker.getKey() + " " + breaker.getValue())
-                        .collect(Collectors.joining(", ", "breakers: ", ""))
-                : "";
-        return new ComponentStatus(component, Optional.of(process.get().pid()), port, health, uptime, detail);
+        Map<String, String> breakers = component == Component.API_GATEWAY && health == Health.HEALTHY
+                ? GatewayBreakers.states(probe, port) : Map.of();
+        return new ComponentStatus(component, Optional.of(process.get().pid()), port, health, uptime, breakers);
     }
 
     HealthProbe probe() {
