@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import dev.orderflow.gateway.support.GatewayClient;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,9 +62,7 @@ class AbandonedRequestTest extends GatewayIntegrationTest {
     private static void post(Socket client, byte[] body) {
         try {
             OutputStream out = client.getOutputStream();
-            out.write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: abandoning\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(GatewayClient.rawOrderPostHead("abandoning", body.length));
             out.write(body);
         }
         catch (IOException hungUp) {

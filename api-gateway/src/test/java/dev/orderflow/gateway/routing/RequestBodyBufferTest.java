@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.orderflow.gateway.support.GatewayClient;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -107,9 +108,7 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
     private Socket startPost(int contentLength) throws IOException {
         Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
         client.setSoTimeout(6000);
-        client.getOutputStream().write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: raw-client\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        client.getOutputStream().write(GatewayClient.rawOrderPostHead("raw-client", contentLength));
         return client;
     }
 

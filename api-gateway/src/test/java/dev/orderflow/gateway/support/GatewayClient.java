@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
@@ -61,6 +62,16 @@ public final class GatewayClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The head of a {@code POST /api/orders} with a JSON body of {@code contentLength} bytes, for tests that write
+     * to a raw socket what no HTTP client would send (a body cut off, stalled, or sent in parts).
+     */
+    public static byte[] rawOrderPostHead(String apiKey, int contentLength) {
+        return ("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + apiKey + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public static <T> T json(HttpResponse<String> response, String path) {
