@@ -4,8 +4,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.orderflow.events.EventDecodingException;
@@ -40,8 +42,22 @@ final class DeadLetterErrorHandling {
                 settings.backoffMultiplier());
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, exception) -> recoverer.accept(record, failureOfTheRecord(exception)), backOff);
         handler.addNotRetryableExceptions(EventDecodingException.class);
         return handler;
+    }
+
+    /**
+     * The batch listener reports a failed record as {@link BatchListenerFailedException}; the dead letter's
+     * {@code kafka_dlt-exception-*} headers are to name the record's own failure, not that wrapper.
+     */
+    static Exception failureOfTheRecord(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
+                return new ListenerExecutionFailedException(failed.getCause().getMessage(), failed.getCause());
+            }
+        }
+        return exception;
     }
 }

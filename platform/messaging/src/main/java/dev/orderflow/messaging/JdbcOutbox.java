@@ -24,10 +24,10 @@ class JdbcOutbox implements Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboxRelay relay;
-    private final OutboxTracing tracing;
+    private final EventTracing tracing;
 
     JdbcOutbox(JdbcClient jdbc, EventCodec codec, JsonMapper json, Clock clock, OutboxRelay relay,
-               OutboxTracing tracing) {
+               EventTracing tracing) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.json = json;

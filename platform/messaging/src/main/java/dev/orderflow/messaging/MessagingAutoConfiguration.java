@@ -68,8 +68,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new OutboxTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     @Bean
@@ -109,6 +109,9 @@ public class MessagingAutoConfiguration {
         // session times out: 45 s by default, during which its sagas wait. Heartbeats go every 3 s, so 10 s still
         // tolerates two lost heartbeats and a GC pause (tools/benchmarks, recovery). Still overridable.
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        // What one poll returns is applied in one transaction (IncomingEvents): 100 keeps a backlog's
+        // transactions, and the row locks they hold, well under a second. Still overridable.
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
         // Kafka's own client metrics, consumer lag (records-lag-max) among them.
         factory.addListener(new MicrometerConsumerListener<>(registry));
@@ -123,8 +126,8 @@ public class MessagingAutoConfiguration {
         factory.setConsumerFactory(consumerFactory);
         factory.setConcurrency(properties.consumer().concurrency());
         factory.setCommonErrorHandler(DeadLetterErrorHandling.create(kafkaTemplate, properties.consumer(), metrics));
-        // A consumer span per record, continuing the producer's trace from the traceparent header.
-        factory.getContainerProperties().setObservationEnabled(true);
+        // No container observation: spring-kafka observes record listeners only, and IncomingEvents consumes
+        // batches; it makes each record's consumer span itself (EventTracing.consuming).
         return factory;
     }
 
@@ -148,7 +151,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(OutboxStore store, Inbox inbox, MessagingMetrics metrics, OutboxTracing tracing,
+    OutboxRelay outboxRelay(OutboxStore store, Inbox inbox, MessagingMetrics metrics, EventTracing tracing,
                             KafkaTemplate<String, byte[]> kafkaTemplate,
                             PlatformTransactionManager transactionManager, MessagingProperties properties,
                             ObjectProvider<Clock> clock) {
@@ -160,7 +163,7 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, OutboxTracing tracing,
+    Outbox outbox(DataSource dataSource, EventCodec codec, OutboxRelay relay, EventTracing tracing,
                   ObjectProvider<Clock> clock) {
         return new JdbcOutbox(JdbcClient.create(dataSource), codec, JsonMapper.builder().build(),
                 clock.getIfAvailable(Clock::systemUTC), relay, tracing);
@@ -173,8 +176,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     IncomingEvents incomingEvents(EventCodec codec, EventHandlers eventHandlers, Inbox inbox,
-                                  PlatformTransactionManager transactionManager, MessagingMetrics metrics) {
-        return new IncomingEvents(codec, eventHandlers, inbox, new TransactionTemplate(transactionManager), metrics);
+                                  PlatformTransactionManager transactionManager, EventTracing tracing,
+                                  MessagingMetrics metrics) {
+        return new IncomingEvents(codec, eventHandlers, inbox, new TransactionTemplate(transactionManager), tracing,
+                metrics);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -36,7 +36,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxStore store;
     private final RetentionPurge retentionPurge;
     private final MessagingMetrics metrics;
-    private final OutboxTracing tracing;
+    private final EventTracing tracing;
     private final KafkaTemplate<String, byte[]> kafka;
     private final TransactionTemplate transaction;
     private final MessagingProperties.Relay settings;
@@ -44,7 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile ScheduledExecutorService worker;
 
-    OutboxRelay(OutboxStore store, RetentionPurge retentionPurge, MessagingMetrics metrics, OutboxTracing tracing,
+    OutboxRelay(OutboxStore store, RetentionPurge retentionPurge, MessagingMetrics metrics, EventTracing tracing,
                 KafkaTemplate<String, byte[]> kafka, TransactionTemplate transaction, MessagingProperties.Relay settings,
                 Clock clock) {
         this.store = store;

@@ -67,7 +67,7 @@ class OutboxRelayIT {
     MessagingMetrics metrics;
 
     @Autowired
-    OutboxTracing tracing;
+    EventTracing tracing;
 
     @Autowired
     MessagingTestApplication.RecordingHandler handler;
