@@ -8,8 +8,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.orderflow.delivery.domain.Delivery;
+import dev.orderflow.messaging.AfterCommit;
 
-/** Each delivery decision, said once: an INFO line and the counter {@code orderflow.deliveries} by status. */
+/**
+ * Each delivery decision, said once: an INFO line and the counter {@code orderflow.deliveries} by status, once
+ * the decision has committed (a rolled-back attempt, such as a listener's failed batch, says nothing).
+ */
 @Component
 class DeliveryMonitor {
 
@@ -22,8 +26,11 @@ class DeliveryMonitor {
     }
 
     void decided(Delivery delivery, String because) {
-        Counter.builder("orderflow.deliveries").description("Delivery decisions, by resulting status")
-                .tag("status", delivery.status().name()).register(registry).increment();
-        log.info("Delivery {} for order {} {}: {}", delivery.id(), delivery.orderId(), delivery.status(), because);
+        String status = delivery.status().name();
+        AfterCommit.run(() -> {
+            Counter.builder("orderflow.deliveries").description("Delivery decisions, by resulting status")
+                    .tag("status", status).register(registry).increment();
+            log.info("Delivery {} for order {} {}: {}", delivery.id(), delivery.orderId(), status, because);
+        });
     }
 }

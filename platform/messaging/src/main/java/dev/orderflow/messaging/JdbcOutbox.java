@@ -7,8 +7,6 @@ import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.orderflow.events.DomainEvent;
 import dev.orderflow.events.EncodedEvent;
@@ -49,16 +47,7 @@ class JdbcOutbox implements Outbox {
                 .params(envelope.eventId(), envelope.type().wireName(), encoded.topic(), encoded.key(),
                         json.writeValueAsString(encoded.headers()), new String(encoded.data(), UTF_8))
                 .update();
-        wakeRelayAfterCommit();
-    }
-
-    /** Publishing starts right after the commit instead of waiting for the next poll. */
-    private void wakeRelayAfterCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.wakeUp();
-            }
-        });
+        // Publishing starts right after the commit instead of waiting for the next poll.
+        AfterCommit.run(relay::wakeUp);
     }
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.orderflow.events.OrderCancelled;
 
@@ -73,12 +71,9 @@ class MessagingTestApplication {
                 throw new IllegalStateException("handler failed on " + event.reason());
             }
             long transactionId = jdbc.sql("SELECT txid_current()").query(Long.class).single();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    handled.add(event);
-                    committed.add(new Committed(event, transactionId));
-                }
+            AfterCommit.run(() -> {
+                handled.add(event);
+                committed.add(new Committed(event, transactionId));
             });
         }
 
