@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -29,15 +28,19 @@ import reactor.core.publisher.Mono;
  * <li>the body is kept as a plain array, so the retry can resend it and a send still queued when the exchange
  * ends owns its copy. Spring Cloud Gateway's own body cache (switched off in application.yml) frees its pooled
  * buffer when the exchange ends, while a send to the backend may still hold it ({@code AbandonedRequestTest});</li>
- * <li>a body past the limit gets {@code 413}: declared lengths at once, chunked bodies as soon as they pass it;
- * a body that has not fully arrived after the body timeout gets {@code 408}, so that a client cannot hold a
- * connection and its buffers by never finishing. Either way the connection is closed, since the rest of the body
- * was never read and the stream is out of step.</li>
+ * <li>a body past the limit gets {@code 413} once it has arrived, read and dropped up to {@link #DRAIN_LIMIT} past
+ * the limit, so that the client, still sending, reads the answer rather than a reset connection; a declared
+ * length beyond that, or more dropped than that, is answered at once. A body that has not fully arrived after the
+ * body timeout gets {@code 408}, so that a client cannot hold a connection and its buffers by never finishing.
+ * Either way the connection is closed, since the stream may be out of step.</li>
  * </ul>
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestBodyBufferFilter implements WebFilter {
+
+    /** How much of a refused body is still read and dropped before the answer; as Tomcat's maxSwallowSize. */
+    static final long DRAIN_LIMIT = DataSize.ofMegabytes(2).toBytes();
 
     private final int maxBytes;
     private final Duration timeout;
@@ -51,32 +54,21 @@ public class RequestBodyBufferFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        if (headers.getContentLength() > maxBytes) {
+        if (headers.getContentLength() > maxBytes + DRAIN_LIMIT) {
             return Mono.error(tooLarge(exchange));
         }
         // HTTP/1.1: a request has a body only with a Content-Length above 0 or a Transfer-Encoding.
         if (headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBytes)
+        return exchange.getRequest().getBody()
+                .collect(() -> new BoundedBody(maxBytes, DRAIN_LIMIT), BoundedBody::add)
                 .timeout(timeout)
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge(exchange))
                 .onErrorMap(TimeoutException.class, e -> tooSlow(exchange))
-                .map(RequestBodyBufferFilter::toArray)
-                .map(body -> withBody(exchange, body))
-                .defaultIfEmpty(exchange)
-                .flatMap(chain::filter);
-    }
-
-    private static byte[] toArray(DataBuffer joined) {
-        try {
-            byte[] body = new byte[joined.readableByteCount()];
-            joined.read(body);
-            return body;
-        }
-        finally {
-            DataBufferUtils.release(joined);
-        }
+                .flatMap(body -> body.pastTheLimit()
+                        ? Mono.error(tooLarge(exchange))
+                        : chain.filter(withBody(exchange, body.bytes())));
     }
 
     /** Every subscriber (the send, a retry's resend) gets a buffer of its own over the same array. */

@@ -51,6 +51,40 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aClientStillSendingItsBodyWhenRefusedReadsThe413() throws Exception {
+        byte[] body = jsonOfLength(2 * ONE_MB).getBytes(StandardCharsets.UTF_8);
+        int firstPart = 64 * 1024;
+
+        try (Socket client = startPost(body.length)) {
+            OutputStream out = client.getOutputStream();
+            out.write(body, 0, firstPart);
+            out.flush();
+            // Time enough for a gateway that answers at once to close the connection: the rest would then arrive
+            // at a closed socket, which resets the connection, and the answer would be lost with it.
+            Thread.sleep(500);
+            out.write(body, firstPart, body.length - firstPart);
+            out.flush();
+
+            List<String> response = responseOf(client);
+            assertThat(response.getFirst()).startsWith("HTTP/1.1 413");
+            assertThat(response.getLast()).contains("\"status\":413");
+        }
+        assertThat(orderService.receivedCount()).isZero();
+    }
+
+    @Test
+    void refusesADeclaredLengthFarPastTheLimitWithoutReadingIt() throws Exception {
+        try (Socket client = startPost(10 * ONE_MB)) {
+            long started = System.nanoTime();
+
+            List<String> response = responseOf(client);
+
+            assertThat(response.getFirst()).startsWith("HTTP/1.1 413");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void refusesAChunkedBodyOnceItPassesTheLimit() {
         byte[] body = jsonOfLength(2 * ONE_MB).getBytes();
 
