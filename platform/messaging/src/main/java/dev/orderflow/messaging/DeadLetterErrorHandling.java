@@ -52,7 +52,7 @@ final class DeadLetterErrorHandling {
      * The batch listener reports a failed record as {@link BatchListenerFailedException}; the dead letter's
      * {@code kafka_dlt-exception-*} headers are to name the record's own failure, not that wrapper.
      */
-    static Exception failureOfTheRecord(Exception exception) {
+    private static Exception failureOfTheRecord(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
                 return new ListenerExecutionFailedException(failed.getCause().getMessage(), failed.getCause());

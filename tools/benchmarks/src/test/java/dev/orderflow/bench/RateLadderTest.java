@@ -52,11 +52,27 @@ class RateLadderTest {
     }
 
     @Test
-    void belowTheLowestRungItLooksBetweenZeroAndIt() throws Exception {
+    void belowTheLowestRungItHalvesItAndThenRefinesAsAbove() throws Exception {
         SystemWithCapacity verySlow = new SystemWithCapacity(25);
 
         assertThat(RateLadder.highestSustained(RUNGS, 1, verySlow)).isEqualTo(20);
-        assertThat(verySlow.tried).containsExactly(40.0, 20.0);
+        assertThat(verySlow.tried).containsExactly(40.0, 20.0, 30.0);
+    }
+
+    @Test
+    void belowTheLowestRungItHalvesItEvenWithoutRefinements() throws Exception {
+        SystemWithCapacity verySlow = new SystemWithCapacity(12);
+
+        assertThat(RateLadder.highestSustained(RUNGS, 0, verySlow)).isEqualTo(10);
+        assertThat(verySlow.tried).containsExactly(40.0, 20.0, 10.0);
+    }
+
+    @Test
+    void aSystemThatFailsAQuarterOfTheLowestRungIsCreditedWithNothing() throws Exception {
+        SystemWithCapacity broken = new SystemWithCapacity(0);
+
+        assertThat(RateLadder.highestSustained(RUNGS, 0, broken)).isZero();
+        assertThat(broken.tried).containsExactly(40.0, 20.0, 10.0);
     }
 
     @Test
