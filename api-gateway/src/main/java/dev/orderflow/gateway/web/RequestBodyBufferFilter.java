@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  * buffer when the exchange ends, while a send to the backend may still hold it ({@code AbandonedRequestTest});</li>
  * <li>a body past the limit gets {@code 413} once it has arrived, read and dropped up to {@link #DRAIN_LIMIT} past
  * the limit, so that the client, still sending, reads the answer rather than a reset connection; a declared
- * length beyond that, or more dropped than that, is answered at once. A body that has not fully arrived after the
+ * length beyond that, or more dropped than that, is answered at once, and so is one past the limit whose client
+ * waits for {@code 100 Continue} before sending it. A body that has not fully arrived after the
  * body timeout gets {@code 408}, so that a client cannot hold a connection and its buffers by never finishing.
  * Either way the connection is closed, since the stream may be out of step.</li>
  * </ul>
@@ -54,11 +55,13 @@ public class RequestBodyBufferFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        if (headers.getContentLength() > maxBytes + DRAIN_LIMIT) {
+        long declared = headers.getContentLength();
+        // A client that waits for "100 Continue" before sending is told at once, and sends nothing in vain.
+        if (declared > maxBytes + DRAIN_LIMIT || declared > maxBytes && expectsContinue(headers)) {
             return Mono.error(tooLarge(exchange));
         }
         // HTTP/1.1: a request has a body only with a Content-Length above 0 or a Transfer-Encoding.
-        if (headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+        if (declared <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return chain.filter(exchange);
         }
         return exchange.getRequest().getBody()
@@ -69,6 +72,10 @@ public class RequestBodyBufferFilter implements WebFilter {
                 .flatMap(body -> body.pastTheLimit()
                         ? Mono.error(tooLarge(exchange))
                         : chain.filter(withBody(exchange, body.bytes())));
+    }
+
+    private static boolean expectsContinue(HttpHeaders headers) {
+        return "100-continue".equalsIgnoreCase(headers.getFirst(HttpHeaders.EXPECT));
     }
 
     /** Every subscriber (the send, a retry's resend) gets a buffer of its own over the same array. */

@@ -85,6 +85,20 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void tellsAClientWaitingFor100ContinueAtOnceThatItsBodyIsTooLarge() throws Exception {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(6000);
+            client.getOutputStream().write(GatewayClient.rawOrderPostHead("raw-client", ONE_MB + ONE_MB / 2,
+                    "Expect: 100-continue\r\n"));
+
+            List<String> response = responseOf(client);
+
+            assertThat(response.getFirst()).startsWith("HTTP/1.1 413");
+            assertThat(response).noneMatch(line -> line.contains("100 Continue"));
+        }
+    }
+
+    @Test
     void refusesAChunkedBodyOnceItPassesTheLimit() {
         byte[] body = jsonOfLength(2 * ONE_MB).getBytes();
 

@@ -69,9 +69,14 @@ public final class GatewayClient {
      * to a raw socket what no HTTP client would send (a body cut off, stalled, or sent in parts).
      */
     public static byte[] rawOrderPostHead(String apiKey, int contentLength) {
+        return rawOrderPostHead(apiKey, contentLength, "");
+    }
+
+    /** {@code extraHeaders}: more header lines, each ending in CRLF. */
+    public static byte[] rawOrderPostHead(String apiKey, int contentLength, String extraHeaders) {
         return ("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + apiKey + "\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n" + extraHeaders
+                + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     public static <T> T json(HttpResponse<String> response, String path) {

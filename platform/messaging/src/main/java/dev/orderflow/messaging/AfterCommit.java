@@ -2,6 +2,8 @@ package dev.orderflow.messaging;
 
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -12,6 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * counted, logged or woken anything.
  */
 public final class AfterCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
 
     private AfterCommit() {
     }
@@ -34,6 +38,10 @@ public final class AfterCommit {
                 restore(loggingContext);
                 try {
                     work.run();
+                } catch (RuntimeException e) {
+                    // The change is committed: a failure here must neither skip the work registered after this
+                    // one nor reach the caller, which would take its committed transaction for a failed one.
+                    log.warn("Work after a commit failed", e);
                 } finally {
                     restore(current);
                 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -42,8 +43,10 @@ final class DeadLetterErrorHandling {
                 settings.backoffMultiplier());
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         backOff.setMaxElapsedTime(settings.maxRetryTime().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, exception) -> recoverer.accept(record, failureOfTheRecord(exception)), backOff);
+        ConsumerAwareRecordRecoverer namingTheRecordsOwnFailure = (record, consumer, exception) ->
+                recoverer.accept(record, consumer, failureOfTheRecord(exception,
+                        consumer == null ? null : consumer.groupMetadata().groupId()));
+        DefaultErrorHandler handler = new DefaultErrorHandler(namingTheRecordsOwnFailure, backOff);
         handler.addNotRetryableExceptions(EventDecodingException.class);
         return handler;
     }
@@ -52,10 +55,12 @@ final class DeadLetterErrorHandling {
      * The batch listener reports a failed record as {@link BatchListenerFailedException}; the dead letter's
      * {@code kafka_dlt-exception-*} headers are to name the record's own failure, not that wrapper.
      */
-    private static Exception failureOfTheRecord(Exception exception) {
+    private static Exception failureOfTheRecord(Exception exception, String groupId) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
-                return new ListenerExecutionFailedException(failed.getCause().getMessage(), failed.getCause());
+                // the group id fills the dead letter's kafka_dlt-original-consumer-group header
+                return new ListenerExecutionFailedException(failed.getCause().getMessage(), groupId,
+                        failed.getCause());
             }
         }
         return exception;

@@ -56,13 +56,17 @@ class EventTracing {
      * the record's {@code traceparent} header (a new trace without one). The listener consumes batches, which
      * spring-kafka's container does not observe, so the span is made here, one per record.
      */
-    <T> T consuming(String topic, String traceparent, Supplier<T> processing) {
+    void consuming(String topic, String traceparent, Runnable processing) {
         if (tracer == null) {
-            return processing.get();
+            processing.run();
+            return;
         }
         Span.Builder span = traceparent == null ? tracer.spanBuilder() : continuing(traceparent);
-        return inSpan(span.name("process " + topic).kind(Span.Kind.CONSUMER).tag("messaging.system", "kafka"),
-                topic, processing);
+        inSpan(span.name("process " + topic).kind(Span.Kind.CONSUMER).tag("messaging.system", "kafka"), topic,
+                () -> {
+                    processing.run();
+                    return null;
+                });
     }
 
     private Span.Builder continuing(String traceparent) {

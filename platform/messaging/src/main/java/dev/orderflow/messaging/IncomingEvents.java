@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,29 +70,37 @@ public class IncomingEvents {
         }
     }
 
-    /** Applies the records in one transaction; counts and logs them once it has committed. */
+    /** Applies the records in one transaction; each is counted, and a duplicate logged, once it has committed. */
     private void applyTogether(List<ConsumerRecord<String, byte[]>> records) {
-        List<Outcome> outcomes = transaction.execute(status -> records.stream().map(this::apply).toList());
-        outcomes.forEach(this::report);
+        transaction.executeWithoutResult(status -> records.forEach(this::apply));
     }
 
-    private Outcome apply(ConsumerRecord<String, byte[]> record) {
+    private void apply(ConsumerRecord<String, byte[]> record) {
         Map<String, String> headers = headers(record);
         EventEnvelope event = codec.decode(headers, record.value());
-        return handlers.find(event.payload())
-                .map(handler -> tracing.consuming(record.topic(), headers.get(EventTracing.TRACEPARENT),
-                        () -> handleOnce(event, handler)))
-                .orElseGet(() -> new Outcome(event, Result.IGNORED));
+        String type = event.type().wireName();
+        try (MessageContext.Scope ignored = MessageContext.open(event.correlationId(), event.traceparent())) {
+            handlers.find(event.payload()).ifPresentOrElse(
+                    handler -> tracing.consuming(record.topic(), headers.get(EventTracing.TRACEPARENT),
+                            () -> handleOnce(event, handler)),
+                    () -> AfterCommit.run(() -> {
+                        log.debug("No handler for {} {}: acknowledged", type, event.eventId());
+                        metrics.consumed(type, "ignored");
+                    }));
+        }
     }
 
-    private Outcome handleOnce(EventEnvelope event, EventHandler<DomainEvent> handler) {
-        try (MessageContext.Scope ignored = MessageContext.open(event.correlationId(), event.traceparent())) {
-            if (!inbox.recordFirstDelivery(event)) {
-                return new Outcome(event, Result.DUPLICATE);
-            }
-            handler.handle(event.payload());
-            return new Outcome(event, Result.APPLIED);
+    private void handleOnce(EventEnvelope event, EventHandler<DomainEvent> handler) {
+        String type = event.type().wireName();
+        if (!inbox.recordFirstDelivery(event)) {
+            AfterCommit.run(() -> {
+                log.info("Duplicate {} {} for order {} ignored", type, event.eventId(), event.orderId());
+                metrics.consumed(type, "duplicate");
+            });
+            return;
         }
+        handler.handle(event.payload());
+        AfterCommit.run(() -> metrics.consumed(type, "applied"));
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
@@ -104,22 +111,5 @@ public class IncomingEvents {
             }
         }
         return headers;
-    }
-
-    private void report(Outcome outcome) {
-        EventEnvelope event = outcome.event();
-        String type = event.type().wireName();
-        switch (outcome.result()) {
-            case DUPLICATE -> log.info("Duplicate {} {} for order {} ignored", type, event.eventId(), event.orderId());
-            case IGNORED -> log.debug("No handler for {} {}: acknowledged", type, event.eventId());
-            case APPLIED -> { }
-        }
-        metrics.consumed(type, outcome.result().name().toLowerCase(Locale.ROOT));
-    }
-
-    /** Applied, duplicate (already in the inbox) or ignored (no handler for its type). */
-    private enum Result { APPLIED, DUPLICATE, IGNORED }
-
-    private record Outcome(EventEnvelope event, Result result) {
     }
 }

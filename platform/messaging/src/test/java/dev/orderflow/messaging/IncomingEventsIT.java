@@ -97,6 +97,8 @@ class IncomingEventsIT {
         assertThat(deadLetter.headers().get("kafka_dlt-exception-message")).startsWith("handler failed on BROKEN-");
         assertThat(deadLetter.headers()).containsEntry("kafka_dlt-exception-cause-fqcn",
                 IllegalStateException.class.getName());
+        // the listener's id, which spring-kafka makes its consumer group
+        assertThat(deadLetter.headers()).containsEntry("kafka_dlt-original-consumer-group", "incoming-events-test-events");
         assertNothingMoreCommittedFor(order, 3);
     }
 
