@@ -59,6 +59,17 @@ class UnreadableRequestProblemsTest extends GatewayIntegrationTest {
         }
     }
 
+    @Test
+    void anAcceptHeaderSpringsParserFailsOnIsA400ProblemNotAServerError() {
+        // spring-core 7.0.8 throws StringIndexOutOfBoundsException for a media type that opens with a quote
+        HttpResponse<String> response = gateway.get("/api/orders?size=1", "Accept", "\"a/b");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response, "$.detail").toString()).isEqualTo("The Accept header is not a list of media types");
+        assertThat(orderService.receivedCount()).isZero();
+    }
+
     private RawResponse send(String requestStart) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(5000);

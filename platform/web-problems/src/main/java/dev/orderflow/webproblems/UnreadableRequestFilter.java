@@ -44,7 +44,9 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
         try {
             ACCEPT.resolveMediaTypes(new ServletWebRequest(request));
             return Optional.empty();
-        } catch (HttpMediaTypeNotAcceptableException e) {
+        } catch (HttpMediaTypeNotAcceptableException | RuntimeException e) {
+            // RuntimeException: spring-core 7.0.8 throws StringIndexOutOfBoundsException, not its
+            // InvalidMediaTypeException, for a media type that opens with a quote ("a/b).
             return Optional.of("The Accept header is not a list of media types");
         }
     }

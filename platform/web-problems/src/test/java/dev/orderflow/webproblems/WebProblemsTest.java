@@ -82,6 +82,7 @@ class WebProblemsTest {
 
         assertProblem(http().post("/things", "{\"n\":1}", "Accept", "gzip;q=2"), 400);
         assertProblem(http().get("/things", "Accept", "application/json;q=x"), 400);
+        assertProblem(http().get("/things", "Accept", "\"a/b"), 400);
 
         assertThat(things.created).hasValue(createdBefore);
         assertThat(http().post("/things", "{\"n\":1}", "Accept", "application/json").status()).isEqualTo(201);
