@@ -86,11 +86,7 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
 
     @Test
     void tellsAClientWaitingFor100ContinueAtOnceThatItsBodyIsTooLarge() throws Exception {
-        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            client.setSoTimeout(6000);
-            client.getOutputStream().write(GatewayClient.rawOrderPostHead("raw-client", ONE_MB + ONE_MB / 2,
-                    "Expect: 100-continue\r\n"));
-
+        try (Socket client = startPost(ONE_MB + ONE_MB / 2, "Expect: 100-continue\r\n")) {
             List<String> response = responseOf(client);
 
             assertThat(response.getFirst()).startsWith("HTTP/1.1 413");
@@ -154,9 +150,14 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
 
     /** A raw connection that has sent the headers of a POST whose body is {@code contentLength} bytes. */
     private Socket startPost(int contentLength) throws IOException {
+        return startPost(contentLength, "");
+    }
+
+    /** {@code extraHeaders}: more header lines, each ending in CRLF. */
+    private Socket startPost(int contentLength, String extraHeaders) throws IOException {
         Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
         client.setSoTimeout(6000);
-        client.getOutputStream().write(GatewayClient.rawOrderPostHead("raw-client", contentLength));
+        client.getOutputStream().write(GatewayClient.rawOrderPostHead("raw-client", contentLength, extraHeaders));
         return client;
     }
 

@@ -40,11 +40,12 @@ import dev.orderflow.testinfra.TestInfrastructure;
 class IncomingEventsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String DEAD_LETTERS = Topics.ORDER_EVENTS + DeadLetterErrorHandling.DEAD_LETTER_SUFFIX;
 
     @Autowired
     MessagingTestApplication.RecordingHandler handler;
 
-    private final KafkaTestClient kafka = KafkaTestClient.watching(Topics.ORDER_EVENTS + ".DLT");
+    private final KafkaTestClient kafka = KafkaTestClient.watching(DEAD_LETTERS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -91,7 +92,7 @@ class IncomingEventsIT {
 
         assertThat(reasons(awaitCommitted(order, 3))).containsExactly("GATE", "C1", "C3");
         KafkaTestClient.Received deadLetter = await().atMost(PATIENCE).until(() -> kafka
-                .records(Topics.ORDER_EVENTS + ".DLT").stream().filter(r -> r.key().equals(order.toString()))
+                .records(DEAD_LETTERS).stream().filter(r -> r.key().equals(order.toString()))
                 .toList(), found -> !found.isEmpty()).getFirst();
         assertThat(deadLetter.valueAsString()).contains("BROKEN-" + order);
         assertThat(deadLetter.headers().get("kafka_dlt-exception-message")).startsWith("handler failed on BROKEN-");

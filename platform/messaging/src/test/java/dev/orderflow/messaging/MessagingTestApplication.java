@@ -28,7 +28,6 @@ class MessagingTestApplication {
         record Committed(OrderCancelled event, long transactionId) {
         }
 
-        final List<OrderCancelled> handled = new CopyOnWriteArrayList<>();
         final List<Committed> committed = new CopyOnWriteArrayList<>();
         private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
         private final Set<String> waiting = ConcurrentHashMap.newKeySet();
@@ -43,6 +42,11 @@ class MessagingTestApplication {
         /** The event with this reason waits, inside its transaction, until the latch opens (at most 20 s). */
         void waitBefore(String reason, CountDownLatch gate) {
             gates.put(reason, gate);
+        }
+
+        /** The events handled in transactions that committed, in commit order. */
+        List<OrderCancelled> handled() {
+            return committed.stream().map(Committed::event).toList();
         }
 
         boolean isWaiting(String reason) {
@@ -71,10 +75,7 @@ class MessagingTestApplication {
                 throw new IllegalStateException("handler failed on " + event.reason());
             }
             long transactionId = jdbc.sql("SELECT txid_current()").query(Long.class).single();
-            AfterCommit.run(() -> {
-                handled.add(event);
-                committed.add(new Committed(event, transactionId));
-            });
+            AfterCommit.run(() -> committed.add(new Committed(event, transactionId)));
         }
 
         private void awaitGate(String reason) {

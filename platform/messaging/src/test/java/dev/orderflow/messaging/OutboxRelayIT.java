@@ -151,7 +151,7 @@ class OutboxRelayIT {
     }
 
     private List<String> handledReasons(UUID order) {
-        return handler.handled.stream().filter(event -> event.orderId().equals(order)).map(OrderCancelled::reason)
+        return handler.handled().stream().filter(event -> event.orderId().equals(order)).map(OrderCancelled::reason)
                 .toList();
     }
 

@@ -105,7 +105,7 @@ class TracingIT {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled.contains(new OrderCancelled(orderId, "TRACED")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> handler.handled().contains(new OrderCancelled(orderId, "TRACED")));
         SpanData request = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
                 .filter(span -> span.getKind() == SpanKind.SERVER && span.getName().contains("cancel"))
                 .findFirst().orElse(null), span -> span != null);
