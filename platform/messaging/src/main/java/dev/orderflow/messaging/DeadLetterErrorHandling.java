@@ -1,14 +1,17 @@
 package dev.orderflow.messaging;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.orderflow.events.EventDecodingException;
@@ -17,7 +20,8 @@ import dev.orderflow.events.EventDecodingException;
  * What happens to a record whose processing throws. Transient failures (database down, lock conflicts) are
  * retried in place with exponential backoff, so the partition's order holds; a record that still fails
  * after the retry time, and a poison record at once, is published to {@code <topic>.DLT} with the error in
- * the {@code kafka_dlt-*} headers, and the partition moves on.
+ * the {@code kafka_dlt-*} headers, and the partition moves on. Each failed attempt is one WARN line naming the
+ * record and its failure; only a dead letter that cannot be published is an ERROR.
  */
 final class DeadLetterErrorHandling {
 
@@ -33,9 +37,7 @@ final class DeadLetterErrorHandling {
         // Partition -1 lets the producer choose by key: the dead-letter topic may have any partition count.
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> {
-                    log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                            record.offset(), record.key(), exception.getCause() != null
-                                    ? exception.getCause().toString() : exception.toString());
+                    log.warn("Dead-lettering {} (key {}): {}", position(record), record.key(), ownFailure(exception));
                     metrics.deadLettered(record.topic());
                     return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1);
                 });
@@ -48,7 +50,41 @@ final class DeadLetterErrorHandling {
                         consumer == null ? null : consumer.groupMetadata().groupId()));
         DefaultErrorHandler handler = new DefaultErrorHandler(namingTheRecordsOwnFailure, backOff);
         handler.addNotRetryableExceptions(EventDecodingException.class);
+        // A retry is expected (the database restarting, a lock conflict): without this the container logs each
+        // one at ERROR with the whole stack trace ("Record in retry and not yet recovered"); FailureLog says it.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
+        handler.setRetryListeners(new FailureLog());
         return handler;
+    }
+
+    /** What the error handler does with a failed record, one line each. */
+    private static final class FailureLog implements RetryListener {
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception exception, int attempt) {
+            log.warn("Attempt {} at {} (key {}) failed: {}", attempt, position(record), record.key(),
+                    ownFailure(exception).toString());
+        }
+
+        @Override
+        public void recoveryFailed(ConsumerRecord<?, ?> record, Exception original, Exception failure) {
+            log.error("Could not dead-letter {} (key {}); it stays where it is and is tried again", position(record),
+                    record.key(), failure);
+        }
+    }
+
+    /** The record's failure inside the listener container's wrappers. */
+    private static Throwable ownFailure(Throwable exception) {
+        Throwable failure = exception;
+        while ((failure instanceof BatchListenerFailedException || failure instanceof ListenerExecutionFailedException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     /**

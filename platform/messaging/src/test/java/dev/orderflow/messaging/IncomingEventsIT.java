@@ -10,8 +10,11 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,8 +28,9 @@ import dev.orderflow.testinfra.TestInfrastructure;
 /**
  * The listener against real PostgreSQL and Kafka: events that queued up while it was busy are applied in one
  * transaction, and a failing event in such a batch costs the others nothing: each is applied exactly once,
- * in order, and the failing one is retried or dead-lettered on its own.
+ * in order, and the failing one is retried or dead-lettered on its own, with a line in the log for each attempt.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = MessagingTestApplication.class, properties = {
         "spring.application.name=incoming-events-test",
         "spring.kafka.consumer.group-id=incoming-events-test",
@@ -84,7 +88,7 @@ class IncomingEventsIT {
     }
 
     @Test
-    void anEventThatAlwaysFailsIsDeadLetteredAndTheRestOfItsBatchAppliedOnce() {
+    void anEventThatAlwaysFailsIsDeadLetteredAndTheRestOfItsBatchAppliedOnce(CapturedOutput output) {
         UUID order = UUID.randomUUID();
         handler.failAlways("BROKEN-" + order);
 
@@ -101,6 +105,12 @@ class IncomingEventsIT {
         // the listener's id, which spring-kafka makes its consumer group
         assertThat(deadLetter.headers()).containsEntry("kafka_dlt-original-consumer-group", "incoming-events-test-events");
         assertNothingMoreCommittedFor(order, 3);
+        // a WARN line per attempt naming the event's own failure, not spring-kafka's ERROR and stack trace per retry
+        String failure = " \\(key " + order + "\\) failed: java.lang.IllegalStateException: handler failed on BROKEN-";
+        assertThat(output.getOut()).containsPattern("WARN .* Attempt 1 at " + Topics.ORDER_EVENTS + "-\\d+@\\d+" + failure)
+                .containsPattern("WARN .* Attempt 2 at " + Topics.ORDER_EVENTS + "-\\d+@\\d+" + failure)
+                .containsPattern("WARN .* Dead-lettering " + Topics.ORDER_EVENTS + "-\\d+@\\d+ \\(key " + order + "\\)")
+                .doesNotContain("Error handler threw an exception");
     }
 
     /** GATE holds the listener while the other events are published behind it, on the same partition. */
