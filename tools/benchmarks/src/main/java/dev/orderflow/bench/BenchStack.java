@@ -69,6 +69,15 @@ final class BenchStack implements AutoCloseable {
         return "http://localhost:" + ports.orderService();
     }
 
+    /** Each service's id and base URL. */
+    Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (Component service : Component.services()) {
+            urls.put(service.id(), "http://localhost:" + ports.of(service));
+        }
+        return urls;
+    }
+
     String postgresUrl() {
         return stack.databaseUrl();
     }

@@ -121,16 +121,21 @@ public final class BenchmarkRun {
         }
         // The rest needs the processes and the database of a stack the benchmark started itself.
         String notHere = "not measured with --gateway (needs the benchmark's own stack)";
-        for (String measurement : List.of("Startup and footprint", "Profile", "Circuit breaker", "Recovery",
-                "Database anchor")) {
+        for (String measurement : List.of("Startup and footprint", "Profile", "GC pauses", "Circuit breaker",
+                "Recovery", "Database anchor")) {
             report.row(measurement, "", notHere);
         }
     }
 
-    /** Throughput, then time to consistency at 50% and 90% of it (the latter profiled); the sustained rate. */
+    /**
+     * Throughput, then time to consistency at 50% and 90% of it (the latter profiled), with the services' GC
+     * pauses during each; the sustained rate.
+     */
     private static double sagas(Shop gateway, Settings settings, BenchReport report, String runId,
                                 Optional<BenchStack> stack, Path out) throws Exception {
+        Optional<GcPauses> pauses = stack.map(s -> GcPauses.from(s.serviceUrls()));
         Map<String, Object> throughput = new SagaThroughput(gateway, settings).measure(report, runId);
+        pauses.ifPresent(p -> p.reportSinceLast(report, "during the ladder"));
         double sustained = (double) throughput.get("sustainedPerSecond");
         if (sustained == 0) {
             return 0;
@@ -138,9 +143,11 @@ public final class BenchmarkRun {
         TimeToConsistency consistency = new TimeToConsistency(gateway, settings);
         consistency.measure(report, runId, sustained, 0.5, Optional.of(Duration.ofMillis(25)),
                 Optional.of(Duration.ofMillis(100)));
+        pauses.ifPresent(p -> p.reportSinceLast(report, "during time to consistency at 50%"));
         Optional<Profiling> profiling = stack.map(s -> Profiling.start(s, out));
         consistency.measure(report, runId, sustained, 0.9, Optional.empty(), Optional.empty());
         profiling.ifPresent(p -> p.finish(report));
+        pauses.ifPresent(p -> p.reportSinceLast(report, "during time to consistency at 90%"));
         return sustained;
     }
 

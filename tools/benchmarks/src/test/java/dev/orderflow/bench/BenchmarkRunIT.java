@@ -64,6 +64,23 @@ class BenchmarkRunIT {
     }
 
     @Test
+    void theServicesGcPausesAreCountedDuringTheLadderAndBothConsistencyRuns() {
+        long counted = 0;
+        for (String during : List.of("the ladder", "time to consistency at 50%", "time to consistency at 90%")) {
+            JsonNode pauses = details.get("gcPauses during " + during);
+            assertThat(pauses).as(during).isNotNull();
+            for (String service : SERVICES) {
+                assertThat(pauses.has(service)).as(during + ": " + service).isTrue();
+                for (JsonNode kind : pauses.get(service)) {
+                    counted += kind.get("count").asLong();
+                }
+            }
+        }
+        // Heaps start at 32 MB: the smoke run's sagas cannot all fit in the young generations of three services.
+        assertThat(counted).isPositive();
+    }
+
+    @Test
     void gatewayOverheadAndTheBreakersCostAreMeasuredWithoutErrors() {
         ResultAssertions.comparedWithoutErrors(details, "Gateway");
         ResultAssertions.comparedWithoutErrors(details, "Circuit breaker");
@@ -92,7 +109,7 @@ class BenchmarkRunIT {
     @Test
     void writesTheTableBesideTheJson() throws Exception {
         assertThat(Files.readString(OUT.resolve("results.md"))).contains("| Startup and footprint |",
-                "| Saga throughput |", "| Time to consistency |", "| Gateway |", "| Circuit breaker |",
+                "| Saga throughput |", "| GC pauses |", "| Time to consistency |", "| Gateway |", "| Circuit breaker |",
                 "| Recovery |", "| Database anchor |").contains("mode: smoke");
     }
 }

@@ -67,6 +67,7 @@ class GatewayModeIT {
         assertThat(Files.readString(OUT.resolve("results.md"))).contains("| Saga throughput |",
                 "| Time to consistency |", "| Gateway |",
                 "| Startup and footprint |  | not measured with --gateway",
+                "| GC pauses |  | not measured with --gateway",
                 "| Circuit breaker |  | not measured with --gateway", "| Recovery |  | not measured with --gateway",
                 "| Database anchor |  | not measured with --gateway");
     }
