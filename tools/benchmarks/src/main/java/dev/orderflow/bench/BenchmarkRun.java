@@ -148,6 +148,7 @@ public final class BenchmarkRun {
         consistency.measure(report, runId, sustained, 0.9, Optional.empty(), Optional.empty());
         profiling.ifPresent(p -> p.finish(report));
         pauses.ifPresent(p -> p.reportSinceLast(report, "during time to consistency at 90%"));
+        pauses.ifPresent(p -> p.reportSinceStart(report, "since each service started"));
         return sustained;
     }
 

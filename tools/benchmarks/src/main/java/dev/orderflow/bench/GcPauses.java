@@ -56,17 +56,27 @@ final class GcPauses {
 
     /** Adds a row (and a detail) with each service's pauses since the last report, or since {@link #from}. */
     void reportSinceLast(BenchReport report, String during) {
+        lastReading = reportSince(report, during, lastReading);
+    }
+
+    /** Adds a row (and a detail) with each service's pauses since it started: its start and warm-up included. */
+    void reportSinceStart(BenchReport report, String during) {
+        lastReading = reportSince(report, during, Map.of());
+    }
+
+    private Map<String, Map<String, Pauses>> reportSince(BenchReport report, String during,
+                                                         Map<String, Map<String, Pauses>> earlier) {
         Map<String, Map<String, Pauses>> now = read();
         Map<String, Map<String, Pauses>> between = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         now.forEach((service, pauses) -> {
-            Map<String, Pauses> added = between(pauses, lastReading.getOrDefault(service, Map.of()));
+            Map<String, Pauses> added = between(pauses, earlier.getOrDefault(service, Map.of()));
             between.put(service, added);
             lines.add(service + " " + describe(added));
         });
-        lastReading = now;
         report.detail("gcPauses " + during, between);
         report.row("GC pauses", during, String.join("; ", lines));
+        return now;
     }
 
     /** Each service's pauses since it started, by kind. */
