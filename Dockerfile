@@ -64,9 +64,11 @@ COPY --from=build --chown=root:root /workspace/extracted/application/ ./
 # the heap takes 75% of the memory limit, the rest is metaspace, threads, buffers and the code cache.
 # An OutOfMemoryError ends the process, so the orchestrator restarts it instead of leaving it half alive.
 # glibc keeps what the JIT compilers free: trimming it every 5 s gives 10-23 MB per service back to the
-# container's limit (docs/performance.md). /tmp is the only place written to, so the root filesystem can be
-# read-only.
-ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=50.0 -XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -Djava.io.tmpdir=/tmp" \
+# container's limit (docs/performance.md). Below 2 CPUs or 1792 MB the JVM picks the serial collector, which makes
+# a full collection (hundreds of ms) each time metaspace grows past a threshold, 21 MB at first, while a
+# service loads its classes (about 120 MB of them): the threshold starts above that. /tmp is the only place
+# written to, so the root filesystem can be read-only.
+ENV JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=50.0 -XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000 -XX:MetaspaceSize=128m -Djava.io.tmpdir=/tmp" \
     SERVER_PORT="${SERVER_PORT}"
 
 EXPOSE ${SERVER_PORT}

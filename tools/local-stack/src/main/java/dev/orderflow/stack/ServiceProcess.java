@@ -16,11 +16,17 @@ final class ServiceProcess {
     /**
      * A laptop runs four JVMs at once: the serial collector (no parallel GC threads competing for two cores) and a
      * heap of at most 256 MB that is given back when it is mostly free (a service's live data is a few tens of MB;
-     * the default would let the heap grow to a quarter of the machine's memory and keep it). Netty and zstd load
-     * native code; saying so keeps JDK 24+ from printing a warning into every log.
+     * the default would let the heap grow to a quarter of the machine's memory and keep it). Each time metaspace
+     * grows past a threshold (21 MB at first) the serial collector makes a full collection, 380-470 ms on two busy
+     * cores, while a service loads the classes its first requests need (27 MB of metaspace from the startup cache,
+     * 120 MB without it): the threshold starts above both. The serial collector sizes its young generation only at
+     * full collections, so without them it would stay a third of the initial heap: it starts at 24 MB instead.
+     * Measured in docs/performance.md ("GC pauses"). Netty and zstd load native code; saying so keeps JDK 24+ from
+     * printing a warning into every log.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:NewSize=24m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m",
+            "--enable-native-access=ALL-UNNAMED");
 
     /**
      * glibc keeps what the JIT compilers and the JVM free in its arenas; trimming every 5 s gives it back (10-23 MB

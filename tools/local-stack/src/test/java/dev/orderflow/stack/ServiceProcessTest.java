@@ -27,6 +27,8 @@ class ServiceProcessTest {
                 .containsPattern("\\bUseSerialGC\\s+= true\\b")
                 .containsPattern("\\bMaxHeapSize\\s+= 268435456\\b")
                 .containsPattern("\\bMaxHeapFreeRatio\\s+= 30\\b")
+                .containsPattern("\\bMetaspaceSize\\s+= 134217728\\b")
+                .containsPattern("\\bNewSize\\s+= 25165824\\b")
                 .containsPattern("\\bTrimNativeHeapInterval\\s+= 5000\\b");
     }
 

@@ -60,7 +60,8 @@ class DockerfileTest {
         assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]")
                 .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:MaxRAMPercentage=\\d+")
                 .contains("-XX:+ExitOnOutOfMemoryError")
-                .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:TrimNativeHeapInterval=\\d+");
+                .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:TrimNativeHeapInterval=\\d+")
+                .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:MetaspaceSize=\\d+m");
     }
 
     @Test
