@@ -17,7 +17,7 @@ final class ServiceProcess {
      * A laptop runs four JVMs at once: the serial collector (no parallel GC threads competing for two cores) and a
      * heap of at most 256 MB that is given back when it is mostly free (a service's live data is a few tens of MB;
      * the default would let the heap grow to a quarter of the machine's memory and keep it). Each time metaspace
-     * grows past a threshold (21 MB at first) the serial collector makes a full collection, 380-470 ms on two busy
+     * grows past a threshold (21 MB at first) the serial collector makes a full collection, 150-470 ms on two busy
      * cores, while a service loads the classes its first requests need (27 MB of metaspace from the startup cache,
      * 120 MB without it): the threshold starts above both. The serial collector sizes its young generation only at
      * full collections, so without them it would stay a third of the initial heap: it starts at 24 MB instead.
