@@ -37,7 +37,8 @@ final class DeadLetterErrorHandling {
         // Partition -1 lets the producer choose by key: the dead-letter topic may have any partition count.
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> {
-                    log.warn("Dead-lettering {} (key {}): {}", position(record), record.key(), ownFailure(exception));
+                    log.warn("Dead-lettering {} (key {}): {}", position(record), record.key(),
+                            ownFailure(exception).toString());
                     metrics.deadLettered(record.topic());
                     return new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, -1);
                 });
@@ -57,7 +58,10 @@ final class DeadLetterErrorHandling {
         return handler;
     }
 
-    /** What the error handler does with a failed record, one line each. */
+    /**
+     * What the error handler does with a failed record, one line each. The failures are logged as text: a
+     * Throwable as the last argument would be taken for the line's stack trace.
+     */
     private static final class FailureLog implements RetryListener {
 
         @Override

@@ -106,10 +106,11 @@ class IncomingEventsIT {
         assertThat(deadLetter.headers()).containsEntry("kafka_dlt-original-consumer-group", "incoming-events-test-events");
         assertNothingMoreCommittedFor(order, 3);
         // a WARN line per attempt naming the event's own failure, not spring-kafka's ERROR and stack trace per retry
-        String failure = " \\(key " + order + "\\) failed: java.lang.IllegalStateException: handler failed on BROKEN-";
-        assertThat(output.getOut()).containsPattern("WARN .* Attempt 1 at " + Topics.ORDER_EVENTS + "-\\d+@\\d+" + failure)
-                .containsPattern("WARN .* Attempt 2 at " + Topics.ORDER_EVENTS + "-\\d+@\\d+" + failure)
-                .containsPattern("WARN .* Dead-lettering " + Topics.ORDER_EVENTS + "-\\d+@\\d+ \\(key " + order + "\\)")
+        String record = Topics.ORDER_EVENTS + "-\\d+@\\d+ \\(key " + order + "\\)";
+        String cause = "java.lang.IllegalStateException: handler failed on BROKEN-" + order;
+        assertThat(output.getOut()).containsPattern("WARN .* Attempt 1 at " + record + " failed: " + cause)
+                .containsPattern("WARN .* Attempt 2 at " + record + " failed: " + cause)
+                .containsPattern("WARN .* Dead-lettering " + record + ": " + cause)
                 .doesNotContain("Error handler threw an exception");
     }
 
