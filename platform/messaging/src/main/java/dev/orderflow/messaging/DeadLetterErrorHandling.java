@@ -96,13 +96,8 @@ final class DeadLetterErrorHandling {
      * {@code kafka_dlt-exception-*} headers are to name the record's own failure, not that wrapper.
      */
     private static Exception failureOfTheRecord(Exception exception, String groupId) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BatchListenerFailedException failed && failed.getCause() != null) {
-                // the group id fills the dead letter's kafka_dlt-original-consumer-group header
-                return new ListenerExecutionFailedException(failed.getCause().getMessage(), groupId,
-                        failed.getCause());
-            }
-        }
-        return exception;
+        Throwable own = ownFailure(exception);
+        // the group id fills the dead letter's kafka_dlt-original-consumer-group header
+        return own == exception ? exception : new ListenerExecutionFailedException(own.getMessage(), groupId, own);
     }
 }
