@@ -62,20 +62,24 @@ final class BenchStack implements AutoCloseable {
     }
 
     String gatewayUrl() {
-        return "http://localhost:" + ports.gateway();
+        return url(Component.API_GATEWAY);
     }
 
     String orderServiceUrl() {
-        return "http://localhost:" + ports.orderService();
+        return url(Component.ORDER_SERVICE);
     }
 
     /** Each service's id and base URL. */
     Map<String, String> serviceUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
         for (Component service : Component.services()) {
-            urls.put(service.id(), "http://localhost:" + ports.of(service));
+            urls.put(service.id(), url(service));
         }
         return urls;
+    }
+
+    private String url(Component service) {
+        return "http://localhost:" + ports.of(service);
     }
 
     String postgresUrl() {
