@@ -23,7 +23,8 @@ public record MessagingProperties(
     /**
      * @param enabled      false stops publishing (tests use it to simulate a crash between commit and publish)
      * @param pollInterval how often unsent rows are looked for when no commit woke the relay (another
-     *                     instance's rows, rows left by a crash, rows whose send failed)
+     *                     instance's rows, rows left by a crash, rows whose send failed) and the backlog
+     *                     gauges are measured
      * @param batchSize    rows sent per round trip; the relay loops while batches come back full
      * @param sendTimeout  how long a batch may wait for the broker's acknowledgements before it is retried
      * @param purgeInterval how often sent rows and old processed ids are deleted

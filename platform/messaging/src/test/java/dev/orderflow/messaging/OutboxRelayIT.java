@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -26,12 +27,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import dev.orderflow.events.EventEnvelope;
 import dev.orderflow.events.OrderCancelled;
 import dev.orderflow.events.Topics;
 import dev.orderflow.testinfra.KafkaTestClient;
 import dev.orderflow.testinfra.ServiceDatabase;
 import dev.orderflow.testinfra.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox relay and the inbox against real PostgreSQL and Kafka. */
 @SpringBootTest(classes = MessagingTestApplication.class, properties = {
@@ -111,6 +115,48 @@ class OutboxRelayIT {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void measuresTheBacklogAtItsPollsOnlyNotAfterEveryPassACommitWokeIt() {
+        BacklogCountingStore countingStore = new BacklogCountingStore(jdbc);
+        OutboxRelay relay = new OutboxRelay(countingStore, purgeWith(Clock.systemUTC()),
+                new MessagingMetrics(new SimpleMeterRegistry()), tracing, kafkaTemplate, transaction,
+                new MessagingProperties.Relay(true, Duration.ofHours(1), 7, Duration.ofSeconds(10),
+                        Duration.ofHours(1)), Clock.systemUTC());
+        relay.start();
+        try {
+            // The first poll runs at once; the next would come in an hour.
+            await().atMost(Duration.ofSeconds(10)).until(() -> countingStore.backlogQueries.get() == 1);
+
+            for (int i = 0; i < 5; i++) {
+                transaction.executeWithoutResult(status -> outbox.add(new OrderCancelled(UUID.randomUUID(), "WOKEN")));
+                relay.wakeUp();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.backlog().rows() == 0);
+            relay.wakeUp();
+            relay.stop(); // waits for the passes still queued
+
+            assertThat(countingStore.backlogQueries).as("backlog queries").hasValue(1);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    /** The real store, counting its backlog queries. */
+    private static final class BacklogCountingStore extends OutboxStore {
+
+        final AtomicInteger backlogQueries = new AtomicInteger();
+
+        BacklogCountingStore(JdbcClient jdbc) {
+            super(jdbc, JsonMapper.builder().build());
+        }
+
+        @Override
+        MessagingMetrics.Backlog backlog() {
+            backlogQueries.incrementAndGet();
+            return super.backlog();
+        }
     }
 
     @Test
