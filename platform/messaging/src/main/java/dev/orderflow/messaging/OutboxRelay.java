@@ -82,8 +82,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The scheduled pass, which also measures what is left. Only here: after every pass a commit woke, the
-     * measurement was a sixth of the relay's statements (three per saga) for gauges read every few seconds.
+     * The scheduled pass, which also measures what is left. Only here: measured after every pass a commit woke,
+     * it was a sixth of the relay's statements (three per saga), for gauges read every few seconds.
      */
     private void poll() {
         relayPending();
