@@ -40,11 +40,14 @@ final class BenchStack implements AutoCloseable {
     private final Ports ports = Ports.free();
     private final Map<Component, Map<String, String>> environment;
     private final List<Twin> twins = new CopyOnWriteArrayList<>(); // the shutdown hook reads it too
+    private final Duration cacheTraining;
     private boolean startupCache = true;
     private Stack stack;
 
-    BenchStack(Path projectDir, Path dataDir, Map<Component, Map<String, String>> environment) throws IOException {
+    BenchStack(Path projectDir, Path dataDir, Map<Component, Map<String, String>> environment, Duration cacheTraining)
+            throws IOException {
         this.dataDir = dataDir.toAbsolutePath();
+        this.cacheTraining = cacheTraining;
         this.jars = this.dataDir.resolveSibling("bench-jars");
         this.environment = new LinkedHashMap<>();
         environment.forEach((component, variables) -> this.environment.put(component, new LinkedHashMap<>(variables)));
@@ -242,7 +245,8 @@ final class BenchStack implements AutoCloseable {
         StackSettings.Builder settings = StackSettings.builder(dataDir, Artifacts.inDirectory(jars))
                 .ports(ports).build(false).startupTimeout(Duration.ofMinutes(3))
                 // beside the data directory, which every run resets: caches are trained once per build
-                .startupCacheIn(dataDir.resolveSibling("bench-startup-cache"));
+                .startupCacheIn(dataDir.resolveSibling("bench-startup-cache"))
+                .cacheTraining(cacheTraining);
         if (!startupCache) {
             settings.startupCache(false);
         }

@@ -80,7 +80,8 @@ public final class BenchmarkRun {
         limits.put("RATE_LIMIT_BURST_CAPACITY", "200000");
         arguments.environment.forEach((component, variables) ->
                 environment.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(variables));
-        try (BenchStack stack = new BenchStack(arguments.project, arguments.dataDir, environment)) {
+        try (BenchStack stack = new BenchStack(arguments.project, arguments.dataDir, environment,
+                settings.cacheTraining())) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-down"));
             stack.up();
             configuration.put("ports", stack.ports().toString());

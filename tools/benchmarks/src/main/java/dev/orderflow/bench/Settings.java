@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.orderflow.stack.StackSettings;
+
 /**
  * Durations and rates of one run: the full run (under 10 minutes), {@code --quick} (under 2), or the smoke run
  * that checks the benchmark itself in CI (every measurement once, a few seconds each, at low rates).
@@ -12,14 +14,15 @@ import java.util.Map;
 record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Double> rateSteps,
                 int ladderRefinements, Duration step, Duration drain, Duration consistencyRun,
                 List<Integer> anchorClients, Duration anchorEach, int gatewayClients, Duration gatewayRun,
-                int gatewayRounds, Duration recoveryBefore, Duration recoveryOutage, Duration recoveryAfter) {
+                int gatewayRounds, Duration recoveryBefore, Duration recoveryOutage, Duration recoveryAfter,
+                Duration cacheTraining) {
 
     static Settings fullRun() {
         return new Settings("full", Duration.ofSeconds(40), 1,
                 List.of(40.0, 70.0, 100.0, 125.0, 150.0, 175.0, 200.0, 250.0, 300.0, 400.0), 1,
                 Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofSeconds(20), List.of(1, 2, 4, 8),
                 Duration.ofSeconds(4), 8, Duration.ofSeconds(5), 3, Duration.ofSeconds(8), Duration.ofSeconds(10),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), StackSettings.DEFAULT_CACHE_TRAINING);
     }
 
     static Settings quickRun() {
@@ -29,7 +32,7 @@ record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Doubl
         return new Settings("quick", Duration.ofSeconds(10), 1,
                 List.of(25.0, 50.0, 100.0, 150.0, 200.0, 250.0, 300.0), 0, Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), List.of(2, 4), Duration.ofSeconds(2), 8, Duration.ofSeconds(2), 1,
-                Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(3));
+                Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(3), StackSettings.DEFAULT_CACHE_TRAINING);
     }
 
     static Settings smokeRun() {
@@ -37,7 +40,7 @@ record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Doubl
         return new Settings("smoke", Duration.ofSeconds(4), 0.2, List.of(10.0, 20.0), 0,
                 Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(3), List.of(1, 2),
                 Duration.ofSeconds(1), 2, Duration.ofSeconds(1), 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     /** {@code --quick}: no restarts, no second gateway, no recovery. */
@@ -61,6 +64,7 @@ record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Doubl
         map.put("gatewayRun", gatewayRun.toString());
         map.put("gatewayRounds", gatewayRounds);
         map.put("recovery", "load " + recoveryBefore + " / outage " + recoveryOutage + " / after " + recoveryAfter);
+        map.put("startupCacheTraining", cacheTraining.toString() + " of sagas (the launcher's training)");
         map.put("orderMix", "80% KR (serviceable), 20% BR (not served: compensated)");
         return map;
     }

@@ -26,10 +26,15 @@ final class DemoOrders {
     }
 
     private final GatewayClient gateway;
-    private final String customer = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String customer;
 
     DemoOrders(GatewayClient gateway) {
+        this(gateway, "demo-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    DemoOrders(GatewayClient gateway, String customer) {
         this.gateway = gateway;
+        this.customer = customer;
     }
 
     GatewayClient.Reply place(Address address) {

@@ -47,22 +47,34 @@ final class ServiceProcess {
         }
     }
 
-    /** The service's command, from its startup cache when one is given (trained first if it is missing or stale). */
+    /** The service's command, from its startup cache when one is given and fresh (or when it is being trained). */
     static Launch prepare(Component service, Path java, Path jar, Ports ports, Map<String, String> extraEnvironment,
                           Path log, Optional<StartupCache> cache) {
         Processes.rotate(log);
-        Map<String, String> environment = new LinkedHashMap<>(environment(service, ports));
-        environment.putAll(extraEnvironment);
-        List<String> options = new ArrayList<>(JVM_OPTIONS);
-        if (JavaRuntimes.trimsNativeHeap(JavaRuntimes.home(java), System.getProperty("os.name"))) {
-            options.addAll(NATIVE_HEAP_TRIM);
-        }
+        Map<String, String> environment = environment(service, ports, extraEnvironment);
+        List<String> options = jvmOptions(java);
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(options);
         command.add("-D" + COMPONENT_PROPERTY + "=" + service.id());
         command.addAll(cache.map(startupCache -> startupCache.launch(jar, options, environment, log))
                 .orElse(List.of("-jar", jar.toString())));
         return new Launch(command, environment, log);
+    }
+
+    /** The JVM's options for a service run by this JDK; its startup cache must be trained with the same. */
+    static List<String> jvmOptions(Path java) {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        if (JavaRuntimes.trimsNativeHeap(JavaRuntimes.home(java), System.getProperty("os.name"))) {
+            options.addAll(NATIVE_HEAP_TRIM);
+        }
+        return options;
+    }
+
+    /** The service's environment: where the stack's servers are, then the variables given for it. */
+    static Map<String, String> environment(Component service, Ports ports, Map<String, String> extraEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>(environment(service, ports));
+        environment.putAll(extraEnvironment);
+        return environment;
     }
 
     /** The settings of README's "Running the services" table, pointed at the stack's servers. */

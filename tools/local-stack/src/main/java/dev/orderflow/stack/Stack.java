@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.orderflow.stack.ComponentStatus.Health;
@@ -23,16 +24,25 @@ public final class Stack {
 
     private static final List<Component> INFRASTRUCTURE = List.of(Component.POSTGRES, Component.KAFKA);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    /** A JVM that trains a startup cache writes it as it exits: 20-60 s on two cores. */
+    private static final Duration TRAINED_SERVICE_STOP_GRACE = Duration.ofMinutes(3);
 
     private final StackSettings settings;
     private final Console console;
     private final HealthProbe probe = new HealthProbe();
     private final PostgresProcess postgres;
     private final KafkaProcess kafka;
+    private final Set<Component> training;
     private final Object lifecycle = new Object();
     private boolean stopping;
+    private Optional<StartupCacheTraining> currentTraining = Optional.empty();
 
     public Stack(StackSettings settings, Console console) {
+        this(settings, console, Set.of());
+    }
+
+    /** A stack whose {@code training} services run to train their startup caches ({@link StartupCacheTraining}). */
+    Stack(StackSettings settings, Console console, Set<Component> training) {
         // Libraries log through SLF4J; initialized here, once, not by two starting threads at the same moment
         // (which makes SLF4J print warnings about substitute loggers).
         org.slf4j.LoggerFactory.getILoggerFactory();
@@ -40,6 +50,7 @@ public final class Stack {
         this.console = console;
         this.postgres = new PostgresProcess(settings.dataDir(), settings.logOf(Component.POSTGRES));
         this.kafka = new KafkaProcess(settings.dataDir(), settings.logOf(Component.KAFKA));
+        this.training = Set.copyOf(training);
     }
 
     /** Starts whatever is not running and returns once everything is healthy. */
@@ -65,14 +76,16 @@ public final class Stack {
         try {
             startAll(missing.stream().filter(INFRASTRUCTURE::contains).collect(Collectors.toList()), ports, java, started);
             DatabaseSetup.prepare(ports.postgres());
-            startAll(missing.stream().filter(Component::isService).collect(Collectors.toList()), ports, java, started);
+            List<Component> services = missing.stream().filter(Component::isService).collect(Collectors.toList());
+            trainStaleStartupCaches(services, ports, java);
+            startAll(services, ports, java, started);
         } catch (RuntimeException e) {
             if (!isStopping()) {
                 List<Component> startedSoFar;
                 synchronized (started) {
                     startedSoFar = new ArrayList<>(started);
                 }
-                stopInOrder(startedSoFar, true);
+                stopInOrder(startedSoFar, true, false);
             }
             throw e;
         }
@@ -80,6 +93,7 @@ public final class Stack {
 
     /** Stops everything: the services, then Kafka, then PostgreSQL; a foreground {@code ./stack up} ends too. */
     public void down() {
+        StartupCacheTraining.discardLeftIn(settings);
         StackState state = StackState.read(settings.dataDir());
         state.foregroundLauncher().flatMap(RunningProcess::handle)
                 .filter(launcher -> launcher.pid() != ProcessHandle.current().pid())
@@ -87,7 +101,7 @@ public final class Stack {
                     console.event("launcher", "asking the foreground ./stack up (pid " + launcher.pid() + ") to stop", Tone.WARN);
                     Processes.stop(launcher, false, Duration.ofMinutes(2));
                 });
-        stopInOrder(List.of(Component.values()), false);
+        stopInOrder(List.of(Component.values()), false, false);
     }
 
     /** Stops one component; with {@code kill} at once (SIGKILL), as a crash would. */
@@ -120,6 +134,9 @@ public final class Stack {
             buildStale(List.of(component), java);
         }
         PortSetting.of(component).forEach(setting -> PortCheck.requireFree(setting, ports));
+        if (component.isService()) {
+            trainStaleStartupCaches(List.of(component), ports, java);
+        }
         startAll(List.of(component), ports, java, new ArrayList<>());
         if (component == Component.POSTGRES) {
             DatabaseSetup.prepare(ports.postgres());
@@ -147,12 +164,17 @@ public final class Stack {
                     + StackState.FILE_NAME + "); not deleting it");
         }
         down();
-        try {
-            PostgresBinaries.deleteRecursively(dataDir);
-        } catch (java.io.IOException e) {
-            throw new StackException("could not delete " + dataDir + ": " + e.getMessage(), e);
-        }
+        delete(dataDir);
         console.info("deleted " + dataDir);
+    }
+
+    /**
+     * Stops a stack whose work is abandoned, its services at once (SIGKILL: nothing they would write on their way
+     * out is wanted), and deletes its data directory.
+     */
+    void discard() {
+        stopInOrder(List.of(Component.values()), true, true);
+        delete(settings.dataDir());
     }
 
     /** The ports of the running stack, else the configured ones. */
@@ -174,6 +196,7 @@ public final class Stack {
     void beginShutdown() {
         synchronized (lifecycle) {
             stopping = true;
+            currentTraining.ifPresent(StartupCacheTraining::cancel);
         }
     }
 
@@ -213,6 +236,9 @@ public final class Stack {
     }
 
     private void launch(Component component, Ports ports, Path java, List<Component> started) {
+        if (isStopping()) {
+            throw new StackException("stopping: " + component + " not started");
+        }
         long start = System.nanoTime();
         console.event(component.id(), "starting on port " + ports.of(component), Tone.PLAIN);
         Optional<ServiceProcess.Launch> service = component.isService() && !isStopping()
@@ -247,10 +273,55 @@ public final class Stack {
     }
 
     private ServiceProcess.Launch prepare(Component service, Ports ports, Path java) {
-        Path jar = JarStaging.stage(settings.artifacts().jar(service), settings.dataDir(), service.id());
-        Optional<StartupCache> cache = settings.startupCache().map(dir -> new StartupCache(dir, service, java, console));
-        return ServiceProcess.prepare(service, java, jar, ports, settings.environmentOf(service), settings.logOf(service),
-                cache);
+        return ServiceProcess.prepare(service, java, stagedJar(service), ports, settings.environmentOf(service),
+                settings.logOf(service), startupCache(service, java));
+    }
+
+    private Path stagedJar(Component service) {
+        return JarStaging.stage(settings.artifacts().jar(service), settings.dataDir(), service.id());
+    }
+
+    private Optional<StartupCache> startupCache(Component service, Path java) {
+        return settings.startupCache().map(dir -> new StartupCache(dir, service, java, console,
+                settings.cacheTraining(), training.contains(service)));
+    }
+
+    /**
+     * Trains the startup caches of these services that are missing or stale, all at once, before they start. A
+     * training stack trains none itself; a failed training is reported, and the services start from their jars.
+     */
+    private void trainStaleStartupCaches(List<Component> services, Ports ports, Path java) {
+        if (!training.isEmpty()) {
+            return;
+        }
+        List<StartupCacheTraining.Trainee> stale = new ArrayList<>();
+        for (Component service : services) {
+            startupCache(service, java).ifPresent(cache -> {
+                StartupCacheTraining.Trainee trainee = new StartupCacheTraining.Trainee(service, cache, stagedJar(service),
+                        ServiceProcess.jvmOptions(java),
+                        ServiceProcess.environment(service, ports, settings.environmentOf(service)));
+                if (!trainee.isFresh()) {
+                    stale.add(trainee);
+                }
+            });
+        }
+        if (stale.isEmpty()) {
+            return;
+        }
+        StartupCacheTraining run = new StartupCacheTraining(settings, console, stale);
+        synchronized (lifecycle) {
+            if (stopping) {
+                return;
+            }
+            currentTraining = Optional.of(run); // a Ctrl-C from now on cancels it
+        }
+        try {
+            run.run();
+        } finally {
+            synchronized (lifecycle) {
+                currentTraining = Optional.empty();
+            }
+        }
     }
 
     private void awaitHealthy(Component component, ProcessHandle process, Optional<Process> child, Ports ports) {
@@ -280,19 +351,19 @@ public final class Stack {
     }
 
     /** The services together, then Kafka, then PostgreSQL: nothing loses a server it still uses. */
-    private void stopInOrder(Collection<Component> components, boolean quietly) {
+    private void stopInOrder(Collection<Component> components, boolean quietly, boolean killServices) {
         Parallel.forEach(components.stream().filter(Component::isService).collect(Collectors.toList()),
-                service -> stopQuietlyIf(quietly, service));
+                service -> stopQuietlyIf(quietly, service, killServices));
         for (Component infrastructure : List.of(Component.KAFKA, Component.POSTGRES)) {
             if (components.contains(infrastructure)) {
-                stopQuietlyIf(quietly, infrastructure);
+                stopQuietlyIf(quietly, infrastructure, false);
             }
         }
     }
 
-    private void stopQuietlyIf(boolean quietly, Component component) {
+    private void stopQuietlyIf(boolean quietly, Component component, boolean kill) {
         try {
-            stopOne(component, false);
+            stopOne(component, kill);
         } catch (RuntimeException e) {
             if (!quietly) {
                 throw e;
@@ -308,7 +379,8 @@ public final class Stack {
         }
         console.event(component.id(), (kill ? "killing" : "stopping") + " pid " + process.get().pid(), Tone.WARN);
         Processes.Stopped stopped = component == Component.POSTGRES ? postgres.stop(kill)
-                : Processes.stop(process.get(), kill, SERVICE_STOP_GRACE);
+                : Processes.stop(process.get(), kill, training.contains(component) ? TRAINED_SERVICE_STOP_GRACE
+                : SERVICE_STOP_GRACE);
         StackState.update(settings.dataDir(), state -> state.stopped(component));
         console.event(component.id(), stopped.describe(), Tone.WARN);
     }
@@ -354,6 +426,14 @@ public final class Stack {
     private boolean isStopping() {
         synchronized (lifecycle) {
             return stopping;
+        }
+    }
+
+    private static void delete(Path dir) {
+        try {
+            PostgresBinaries.deleteRecursively(dir);
+        } catch (java.io.IOException e) {
+            throw new StackException("could not delete " + dir + ": " + e.getMessage(), e);
         }
     }
 

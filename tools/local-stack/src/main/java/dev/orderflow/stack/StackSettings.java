@@ -10,11 +10,15 @@ import java.util.Optional;
 /**
  * How to run a stack: where its data lives, its ports, where the jars come from, which JDK runs them, and extra
  * environment variables per component (for example a shorter circuit-breaker wait in tests), and where the services'
- * {@link StartupCache startup caches} are kept (none: services start from their jars as they are).
+ * {@link StartupCache startup caches} are kept (none: services start from their jars as they are) and how long
+ * their training's workload runs.
  */
 public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, boolean build, Optional<Path> javaHome,
-                            Duration startupTimeout, Optional<Path> startupCache,
+                            Duration startupTimeout, Optional<Path> startupCache, Duration cacheTraining,
                             Map<Component, Map<String, String>> environment) {
+
+    /** Long enough for the services' hot paths to be compiled at their top tier while they train. */
+    public static final Duration DEFAULT_CACHE_TRAINING = Duration.ofSeconds(60);
 
     public StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -31,7 +35,8 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
         Map<Component, Map<String, String>> merged = new EnumMap<>(Component.class);
         environment.forEach((each, its) -> merged.put(each, new LinkedHashMap<>(its)));
         merged.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(variables);
-        return new StackSettings(dataDir, ports, artifacts, build, javaHome, startupTimeout, startupCache, merged);
+        return new StackSettings(dataDir, ports, artifacts, build, javaHome, startupTimeout, startupCache, cacheTraining,
+                merged);
     }
 
     Map<String, String> environmentOf(Component component) {
@@ -51,6 +56,7 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
         private Optional<Path> javaHome = Optional.empty();
         private Duration startupTimeout = Duration.ofMinutes(3);
         private Optional<Path> startupCache;
+        private Duration cacheTraining = DEFAULT_CACHE_TRAINING;
         private final Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
 
         private Builder(Path dataDir, Artifacts artifacts) {
@@ -92,6 +98,12 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
             return this;
         }
 
+        /** How long the startup caches' training places orders (shorter in tests, which check that it happens). */
+        public Builder cacheTraining(Duration workload) {
+            this.cacheTraining = workload;
+            return this;
+        }
+
         public Builder environment(Component component, String name, String value) {
             environment.computeIfAbsent(component, c -> new LinkedHashMap<>()).put(name, value);
             return this;
@@ -99,7 +111,7 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
 
         public StackSettings build() {
             return new StackSettings(dataDir, ports, artifacts, build, javaHome, startupTimeout, startupCache,
-                    environment);
+                    cacheTraining, environment);
         }
     }
 }

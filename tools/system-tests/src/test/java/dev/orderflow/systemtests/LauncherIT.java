@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.orderflow.stack.Component;
 import dev.orderflow.stack.Console;
@@ -87,6 +89,28 @@ class LauncherIT {
             assertThat(Files.readAllLines(settings.logOf(service))).as("%s: the JVM used the cache without a complaint", service)
                     .noneMatch(line -> line.contains("][aot]") || line.contains("][cds]"));
         }
+    }
+
+    @Test
+    void theStartupCachesWereTrainedOnSagasInAStackOfTheirOwnThatLeftNothingBehind() throws IOException {
+        Pattern trainedOn = Pattern.compile("([\\d,]+) sagas \\(([\\d,]+) confirmed, ([\\d,]+) cancelled\\) in .+");
+        for (Component service : Component.services()) {
+            String text = Files.readString(settings.startupCache().orElseThrow().resolve(service.id()).resolve("trained-on"));
+            Matcher sagas = trainedOn.matcher(text);
+            assertThat(sagas.matches()).as("%s was trained on: %s", service, text).isTrue();
+            long placed = count(sagas.group(1));
+            assertThat(placed).as("%s: sagas in its training", service).isPositive();
+            assertThat(count(sagas.group(2)) + count(sagas.group(3))).as("%s: every training saga ended", service)
+                    .isEqualTo(placed);
+            assertThat(count(sagas.group(3))).as("%s: the compensation ran in its training too", service).isPositive();
+        }
+        assertThat(settings.dataDir().resolve("training")).as("the training's stack, deleted").doesNotExist();
+        assertThat(system.gateway().get("/api/orders?customerId=startup-cache-training&size=1").json()
+                .path("totalItems").asLong(-1)).as("the training's orders in the stack's database").isZero();
+    }
+
+    private static long count(String digits) {
+        return Long.parseLong(digits.replace(",", ""));
     }
 
     /** Runs the launcher's jar, as ./stack does, against this stack's data directory; returns what it printed. */

@@ -45,6 +45,8 @@ public final class SystemStack implements AutoCloseable {
                 .startupTimeout(Duration.ofMinutes(4))
                 // Beside the data directory, which every run resets: a second run need not train the caches again.
                 .startupCacheIn(dataDir.resolveSibling("startup-cache"))
+                // Seconds instead of the launcher's minute of sagas: the tests check that the training happens.
+                .cacheTraining(Duration.ofSeconds(10))
                 // A killed consumer keeps its partitions until Kafka's session timeout (45 s) ends; the default
                 // 60 s deadline could then cancel orders the crash test expects to see confirmed.
                 .environment(Component.ORDER_SERVICE, "ORDERFLOW_SAGA_DEADLINE", "5m")
