@@ -7,11 +7,18 @@ import dev.orderflow.gateway.support.FakeBackend.Reply;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 import static dev.orderflow.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ActuatorTest extends GatewayIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void reportsBreakerStatesInHealthDetails() {
@@ -41,6 +48,21 @@ class ActuatorTest extends GatewayIntegrationTest {
             assertThat(response.statusCode()).as(probe).isEqualTo(200);
             assertThat(json(response, "$.status").toString()).as(probe).isEqualTo("UP");
         }
+    }
+
+    @Test
+    void readinessAnswers503WhileTheGatewayRefusesTraffic() {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            for (String probe : List.of("/actuator/health/readiness", "/readyz")) {
+                HttpResponse<String> response = gateway.get(probe);
+                assertThat(response.statusCode()).as(probe).isEqualTo(503);
+                assertThat(json(response, "$.status").toString()).as(probe).isEqualTo("OUT_OF_SERVICE");
+            }
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(gateway.get("/readyz").statusCode()).isEqualTo(200);
     }
 
     @Test
