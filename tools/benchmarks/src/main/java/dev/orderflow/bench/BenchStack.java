@@ -40,13 +40,15 @@ final class BenchStack implements AutoCloseable {
     private final Ports ports = Ports.free();
     private final Map<Component, Map<String, String>> environment;
     private final List<Twin> twins = new CopyOnWriteArrayList<>(); // the shutdown hook reads it too
+    private final Path startupCacheDir;
     private final Duration cacheTraining;
     private boolean startupCache = true;
     private Stack stack;
 
-    BenchStack(Path projectDir, Path dataDir, Map<Component, Map<String, String>> environment, Duration cacheTraining)
-            throws IOException {
+    BenchStack(Path projectDir, Path dataDir, Map<Component, Map<String, String>> environment, Path startupCacheDir,
+               Duration cacheTraining) throws IOException {
         this.dataDir = dataDir.toAbsolutePath();
+        this.startupCacheDir = startupCacheDir;
         this.cacheTraining = cacheTraining;
         this.jars = this.dataDir.resolveSibling("bench-jars");
         this.environment = new LinkedHashMap<>();
@@ -244,8 +246,8 @@ final class BenchStack implements AutoCloseable {
     private Stack newStack() {
         StackSettings.Builder settings = StackSettings.builder(dataDir, Artifacts.inDirectory(jars))
                 .ports(ports).build(false).startupTimeout(Duration.ofMinutes(3))
-                // beside the data directory, which every run resets: caches are trained once per build
-                .startupCacheIn(dataDir.resolveSibling("bench-startup-cache"))
+                // not in the data directory, which every run resets: caches are trained once per build
+                .startupCacheIn(startupCacheDir)
                 .cacheTraining(cacheTraining);
         if (!startupCache) {
             settings.startupCache(false);

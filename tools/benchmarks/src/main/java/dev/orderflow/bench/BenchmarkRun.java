@@ -81,7 +81,7 @@ public final class BenchmarkRun {
         arguments.environment.forEach((component, variables) ->
                 environment.computeIfAbsent(component, c -> new LinkedHashMap<>()).putAll(variables));
         try (BenchStack stack = new BenchStack(arguments.project, arguments.dataDir, environment,
-                settings.cacheTraining())) {
+                arguments.startupCache, settings.cacheTraining())) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-down"));
             stack.up();
             configuration.put("ports", stack.ports().toString());
@@ -237,7 +237,9 @@ public final class BenchmarkRun {
                   --env c:NAME=VALUE  an environment variable for one component of its own stack, e.g.
                                       --env order-service:JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1
                   --project DIR       the checkout whose jars it measures (./stack sets it)
-                  --data-dir DIR      its own stack's data (default tools/benchmarks/target/bench-stack)""";
+                  --data-dir DIR      its own stack's data (default tools/benchmarks/target/bench-stack)
+                  --startup-cache DIR where its services' startup caches are kept and trained once per build
+                                      (default: bench-startup-cache beside the data directory)""";
 
         boolean quick;
         boolean help;
@@ -245,6 +247,7 @@ public final class BenchmarkRun {
         Optional<String> orderService = Optional.empty();
         Path project = Path.of(".");
         Path dataDir;
+        Path startupCache;
         Path out;
         final Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
 
@@ -259,6 +262,7 @@ public final class BenchmarkRun {
                     case "--order-service" -> parsed.orderService = Optional.of(value(args, ++i, option));
                     case "--project" -> parsed.project = Path.of(value(args, ++i, option));
                     case "--data-dir" -> parsed.dataDir = Path.of(value(args, ++i, option));
+                    case "--startup-cache" -> parsed.startupCache = Path.of(value(args, ++i, option));
                     case "--out" -> parsed.out = Path.of(value(args, ++i, option));
                     case "--env" -> {
                         String value = value(args, ++i, option);
@@ -276,6 +280,9 @@ public final class BenchmarkRun {
             Path module = parsed.project.resolve("tools/benchmarks/target");
             if (parsed.dataDir == null) {
                 parsed.dataDir = module.resolve("bench-stack");
+            }
+            if (parsed.startupCache == null) {
+                parsed.startupCache = parsed.dataDir.toAbsolutePath().resolveSibling("bench-startup-cache");
             }
             if (parsed.out == null) {
                 parsed.out = module.resolve("bench");

@@ -25,13 +25,17 @@ class BenchmarkRunIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path OUT = TARGET.resolve("bench-smoke");
     private static final List<String> SERVICES = Component.services().stream().map(Component::id).toList();
+    /** Shared with the system tests, whose caches are trained on as many sagas as these (see the root pom). */
+    static final Path STARTUP_CACHE = Path.of(System.getProperty("orderflow.test-startup-cache",
+            TARGET.resolve("bench-startup-cache").toString()));
 
     private static JsonNode details;
 
     @BeforeAll
     static void runTheBenchmarkOnce() throws Exception {
         BenchmarkRun.run(BenchmarkRun.Arguments.parse(new String[] {"--project", "../..",
-                "--data-dir", TARGET.resolve("bench-smoke-stack").toString(), "--out", OUT.toString()}),
+                "--data-dir", TARGET.resolve("bench-smoke-stack").toString(), "--startup-cache", STARTUP_CACHE.toString(),
+                "--out", OUT.toString()}),
                 Settings.smokeRun());
         details = JsonMapper.builder().build().readTree(OUT.resolve("results.json").toFile()).get("details");
     }

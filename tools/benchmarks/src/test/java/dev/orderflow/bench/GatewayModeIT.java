@@ -34,7 +34,7 @@ class GatewayModeIT {
         Map<Component, Map<String, String>> environment = Map.of(Component.API_GATEWAY,
                 Map.of("RATE_LIMIT_REPLENISH_RATE", "100000", "RATE_LIMIT_BURST_CAPACITY", "200000"));
         try (BenchStack deployment = new BenchStack(Path.of("../.."), TARGET.resolve("gateway-mode-stack"), environment,
-                Settings.smokeRun().cacheTraining())) {
+                BenchmarkRunIT.STARTUP_CACHE, Settings.smokeRun().cacheTraining())) {
             deployment.up();
             gatewayUrl = deployment.gatewayUrl();
             BenchmarkRun.run(BenchmarkRun.Arguments.parse(new String[] {"--gateway", gatewayUrl,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +131,10 @@ final class StartupCache {
         }
     }
 
+    /** To the second: copies of the jar made by other tools (Maven's, for the tests) keep no finer time. */
     private static String modified(Path file) {
         try {
-            return Files.getLastModifiedTime(file).toString();
+            return Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
         } catch (IOException e) {
             return "?";
         }

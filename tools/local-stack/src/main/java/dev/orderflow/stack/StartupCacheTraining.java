@@ -21,7 +21,7 @@ import dev.orderflow.stack.Console.Tone;
  */
 final class StartupCacheTraining {
 
-    /** A service whose cache is missing or stale: its cache, and the jar and settings the cache must match. */
+    /** A service to train if its cache is missing or stale: the cache, and the jar and settings it must match. */
     record Trainee(Component service, StartupCache cache, Path jar, List<String> jvmOptions,
                    Map<String, String> environment) {
 

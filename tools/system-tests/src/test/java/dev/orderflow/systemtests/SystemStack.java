@@ -43,8 +43,10 @@ public final class SystemStack implements AutoCloseable {
                 .ports(Ports.free())
                 .build(false)
                 .startupTimeout(Duration.ofMinutes(4))
-                // Beside the data directory, which every run resets: a second run need not train the caches again.
-                .startupCacheIn(dataDir.resolveSibling("startup-cache"))
+                // Not in the data directory, which every run resets: a second run need not train the caches again.
+                // Shared with the benchmark's tests (see the root pom), which train them on as many sagas.
+                .startupCacheIn(Path.of(System.getProperty("orderflow.test-startup-cache",
+                        dataDir.resolveSibling("startup-cache").toString())))
                 // Seconds instead of the launcher's minute of sagas: the tests check that the training happens.
                 .cacheTraining(Duration.ofSeconds(10))
                 // A killed consumer keeps its partitions until Kafka's session timeout (45 s) ends; the default
