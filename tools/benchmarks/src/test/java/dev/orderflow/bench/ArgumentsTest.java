@@ -29,6 +29,13 @@ class ArgumentsTest {
                 Map.of(Component.ORDER_SERVICE, Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1")));
         assertThat(arguments.out).isEqualTo(Path.of("/p/tools/benchmarks/target/bench"));
         assertThat(arguments.dataDir).isEqualTo(Path.of("/p/tools/benchmarks/target/bench-stack"));
+        assertThat(arguments.startupCache).isEqualTo(Path.of("/p/tools/benchmarks/target/bench-startup-cache"));
+    }
+
+    @Test
+    void keepsTheStartupCachesWhereItIsTold() {
+        assertThat(BenchmarkRun.Arguments.parse(new String[] {"--startup-cache", "/caches"}).startupCache)
+                .isEqualTo(Path.of("/caches"));
     }
 
     @Test
