@@ -241,7 +241,7 @@ public final class Stack {
         }
         long start = System.nanoTime();
         console.event(component.id(), "starting on port " + ports.of(component), Tone.PLAIN);
-        Optional<ServiceProcess.Launch> service = component.isService() && !isStopping()
+        Optional<ServiceProcess.Launch> service = component.isService()
                 ? Optional.of(prepare(component, ports, java)) : Optional.empty();
         ProcessHandle process;
         Optional<Process> child = Optional.empty();

@@ -17,7 +17,7 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
                             Duration startupTimeout, Optional<Path> startupCache, Duration cacheTraining,
                             Map<Component, Map<String, String>> environment) {
 
-    /** Long enough for the services' hot paths to be compiled at their top tier while they train. */
+    /** The minute of sagas measured in docs/performance.md ("Warm-up"): 700-1 200 sagas on two busy cores. */
     public static final Duration DEFAULT_CACHE_TRAINING = Duration.ofSeconds(60);
 
     public StackSettings {
