@@ -91,14 +91,17 @@ public final class Stack {
         }
     }
 
-    /** Stops everything: the services, then Kafka, then PostgreSQL; a foreground {@code ./stack up} ends too. */
+    /**
+     * Stops everything: the services, then Kafka, then PostgreSQL. A {@code ./stack up} in charge (in the foreground,
+     * or detached and still starting) is asked to stop first, so that it starts nothing more.
+     */
     public void down() {
         StartupCacheTraining.discardLeftIn(settings);
         StackState state = StackState.read(settings.dataDir());
-        state.foregroundLauncher().flatMap(RunningProcess::handle)
+        state.launcherInCharge().flatMap(RunningProcess::handle)
                 .filter(launcher -> launcher.pid() != ProcessHandle.current().pid())
                 .ifPresent(launcher -> {
-                    console.event("launcher", "asking the foreground ./stack up (pid " + launcher.pid() + ") to stop", Tone.WARN);
+                    console.event("launcher", "asking ./stack up (pid " + launcher.pid() + ") to stop", Tone.WARN);
                     Processes.stop(launcher, false, Duration.ofMinutes(2));
                 });
         stopInOrder(List.of(Component.values()), false, false);
@@ -423,7 +426,8 @@ public final class Stack {
                 .orElse(true);
     }
 
-    private boolean isStopping() {
+    /** Since {@link #beginShutdown()}: what fails now fails because it is being stopped. */
+    boolean isStopping() {
         synchronized (lifecycle) {
             return stopping;
         }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * What the stack runs, shared by every {@code ./stack} command through {@code <data dir>/stack.properties}: the
- * ports it was started with and the pid of each process (and of a foreground launcher). Changes are made under
+ * ports it was started with and the pid of each process (and of the launcher in charge). Changes are made under
  * a file lock and written atomically, so two terminals can act on one stack.
  */
 final class StackState {
@@ -92,16 +92,19 @@ final class StackState {
         stopped(component.id());
     }
 
-    /** The {@code ./stack up} that runs in the foreground and stops everything on Ctrl-C, if there is one. */
-    Optional<RunningProcess> foregroundLauncher() {
+    /**
+     * The {@code ./stack up} that stops everything when it is stopped (Ctrl-C, or {@code ./stack down} elsewhere), if
+     * there is one: a foreground one as long as it runs, a detached one until the stack is up.
+     */
+    Optional<RunningProcess> launcherInCharge() {
         return process("launcher");
     }
 
-    void foregroundLauncher(ProcessHandle launcher) {
+    void launcherInCharge(ProcessHandle launcher) {
         started("launcher", launcher);
     }
 
-    void noForegroundLauncher() {
+    void noLauncherInCharge() {
         stopped("launcher");
     }
 

@@ -23,11 +23,21 @@ final class StackUp {
 
     int run(boolean detach) {
         long start = System.nanoTime();
-        if (!detach) {
-            claimForeground();
-        }
+        Thread stopper = takeCharge();
         console.info("orderflow local stack (data in " + stack.settings().dataDir() + ")");
-        stack.up();
+        try {
+            stack.up();
+        } catch (RuntimeException e) {
+            if (stack.isStopping()) {
+                return 1; // stopped while starting (Ctrl-C, ./stack down): the shutdown hook says so, not an error
+            }
+            throw e;
+        } finally {
+            if (detach) {
+                // Up, or failed (having stopped what it started): either way what runs now runs without it.
+                handOver(stopper);
+            }
+        }
         Banner.print(console, stack.ports(), stack.settings().dataDir());
         console.detail("up in " + Durations.format(Durations.since(start)));
         if (detach) {
@@ -41,16 +51,32 @@ final class StackUp {
         return 0;
     }
 
-    /** This launcher stops everything when it ends (Ctrl-C, a closed terminal, {@code ./stack down} elsewhere). */
-    private void claimForeground() {
-        Optional<ProcessHandle> other = StackState.read(stack.settings().dataDir()).foregroundLauncher()
+    /**
+     * Until it hands over, this launcher stops everything when it ends (Ctrl-C, a closed terminal, {@code ./stack
+     * down} elsewhere): a detached one while it starts the stack, a foreground one for as long as it runs. Otherwise
+     * a stop during the start would leave what was started so far running, and the launcher starting more.
+     */
+    private Thread takeCharge() {
+        Optional<ProcessHandle> other = StackState.read(stack.settings().dataDir()).launcherInCharge()
                 .flatMap(RunningProcess::handle).filter(launcher -> launcher.pid() != ProcessHandle.current().pid());
         if (other.isPresent()) {
             throw new StackException("./stack up already runs in another terminal (pid " + other.get().pid()
                     + "); use ./stack status there, or ./stack down");
         }
-        StackState.update(stack.settings().dataDir(), state -> state.foregroundLauncher(ProcessHandle.current()));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "stack-shutdown"));
+        StackState.update(stack.settings().dataDir(), state -> state.launcherInCharge(ProcessHandle.current()));
+        Thread stopper = new Thread(this::stopEverything, "stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        return stopper;
+    }
+
+    /** What runs now runs on without this launcher. */
+    private void handOver(Thread stopper) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException shuttingDown) {
+            return; // stopped while starting: the hook stops everything
+        }
+        StackState.update(stack.settings().dataDir(), StackState::noLauncherInCharge);
     }
 
     private void follow() {
@@ -78,7 +104,7 @@ final class StackUp {
             console.say("Stopped in " + Durations.format(Durations.since(start)) + "; the data stays in "
                     + stack.settings().dataDir() + ".", Tone.BOLD);
         }
-        StackState.update(stack.settings().dataDir(), StackState::noForegroundLauncher);
+        StackState.update(stack.settings().dataDir(), StackState::noLauncherInCharge);
         Stack.pause(Duration.ofMillis(50));
     }
 }

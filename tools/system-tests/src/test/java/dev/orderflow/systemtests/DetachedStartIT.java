@@ -1,0 +1,98 @@
+package dev.orderflow.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.stack.Artifacts;
+import dev.orderflow.stack.Console;
+import dev.orderflow.stack.Ports;
+import dev.orderflow.stack.Stack;
+import dev.orderflow.stack.StackSettings;
+
+/**
+ * {@code ./stack up --detach} is in charge of the stack until it is up: {@code ./stack down} from another terminal
+ * in the meantime stops it first, so that it starts nothing more, and then everything it started. Its own stack
+ * (free ports, a data directory of its own), stopped while its services start.
+ */
+class DetachedStartIT {
+
+    private static final Path CHECKOUT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path DATA_DIR = Path.of("target/detached-start").toAbsolutePath();
+
+    private final Ports ports = Ports.free();
+    private final Stack stack = new Stack(StackSettings.builder(DATA_DIR, Artifacts.ofProject(CHECKOUT)).build(false)
+            .ports(ports).build(), Console.plain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    private final StringBuffer output = new StringBuffer();
+
+    @AfterEach
+    void leaveNothingRunning() {
+        stack.reset();
+    }
+
+    @Test
+    void downDuringADetachedStartStopsTheLauncherAndEverythingItHadStarted() throws Exception {
+        stack.reset();
+        Process up = launcher("up", "--detach", "--no-build", "--no-startup-cache", "--data-dir", DATA_DIR.toString(),
+                "--gateway-port", port(ports.gateway()), "--order-service-port", port(ports.orderService()),
+                "--delivery-service-port", port(ports.deliveryService()), "--postgres-port", port(ports.postgres()),
+                "--kafka-port", port(ports.kafka()), "--kafka-controller-port", port(ports.kafkaController()));
+        awaitOutput(up, "order-service    starting on port", Duration.ofMinutes(2));
+
+        stack.down();
+
+        assertThat(up.isAlive()).as("the detached launcher, once down returned\n%s", output).isFalse();
+        assertThat(up.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.toString()).as(output.toString()).contains("Stopping everything", "Stopped in")
+                .doesNotContain("error:");
+        assertThat(stack.status()).allSatisfy(status -> assertThat(status.pid()).as(status.component().id()).isEmpty());
+    }
+
+    /** The launcher's jar, as ./stack runs it; its output is collected in the background. */
+    private Process launcher(String... command) throws IOException {
+        Path jar = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"), "local-stack-exec.jar");
+        List<String> commandLine = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", jar.toString()));
+        commandLine.addAll(List.of(command));
+        Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> output.append(line).append('\n'));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    private void awaitOutput(Process process, String expected, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!output.toString().contains(expected)) {
+            assertThat(process.isAlive()).as("the launcher ended before printing '%s':\n%s", expected, output).isTrue();
+            assertThat(Instant.now()).as("'%s' within %s:\n%s", expected, timeout, output).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String port(int port) {
+        return Integer.toString(port);
+    }
+}
