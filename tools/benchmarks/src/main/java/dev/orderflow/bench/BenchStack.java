@@ -121,12 +121,13 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * A second instance of a running service beside the stack's own, on a free port, with these environment
-     * variables changed (null removes one). It runs the first one's command line in its environment, both read
-     * from {@code /proc} (Linux, like the footprint), so that two variants are measured side by side, equally
-     * warm, instead of one after the other across restarts.
+     * Another instance of a running service beside the stack's own, on a free port, with these environment
+     * variables changed (null removes one); {@code name} tells its log and its process marker from other twins'. It
+     * runs the first one's command line in its environment, both read from {@code /proc} (Linux, like the
+     * footprint), so that two variants are measured side by side, equally warm, instead of one after the other
+     * across restarts.
      */
-    Twin twin(Component service, Map<String, String> changes) throws IOException, InterruptedException {
+    Twin twin(Component service, String name, Map<String, String> changes) throws IOException, InterruptedException {
         long pid = pid(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
         ProcessHandle.Info original = ProcessHandle.of(pid).orElseThrow().info();
         List<String> command = new ArrayList<>();
@@ -134,9 +135,9 @@ final class BenchStack implements AutoCloseable {
         for (String argument : original.arguments().orElseThrow()) {
             // its own marker, so that nothing takes it for the stack's component
             command.add(argument.replace("orderflow.stack.component=" + service.id(),
-                    "orderflow.stack.component=" + service.id() + "-twin"));
+                    "orderflow.stack.component=" + service.id() + "-" + name));
         }
-        Path log = dataDir.resolve("logs").resolve(service.id() + "-twin.log");
+        Path log = dataDir.resolve("logs").resolve(service.id() + "-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
@@ -165,6 +166,10 @@ final class BenchStack implements AutoCloseable {
 
         String url() {
             return url;
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         private void awaitReady(Duration timeout) throws InterruptedException {

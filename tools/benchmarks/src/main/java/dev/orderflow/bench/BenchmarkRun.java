@@ -94,7 +94,8 @@ public final class BenchmarkRun {
                     .anyMatch(variables -> variables.containsKey("JAVA_TOOL_OPTIONS")) ? " + JAVA_TOOL_OPTIONS" : "")
                     + ")", !settings.quick(), () -> warmUp(gateway, direct, settings, runId));
             double sustained = sagas(gateway, settings, report, runId, Optional.of(stack), arguments.out);
-            new GatewayOverhead(settings, runId).compare(report, "Gateway", "direct", direct, "gateway", gateway, true);
+            new GatewayOverhead(settings, runId).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct),
+                    GatewayOverhead.Side.of("gateway", gateway), true);
             if (settings.quick()) {
                 report.row("Circuit breaker", "on/off", "not measured with --quick (a second gateway)");
                 report.row("Recovery", "SIGKILL delivery-service", "not measured with --quick");
@@ -116,7 +117,8 @@ public final class BenchmarkRun {
         warmUp(gateway, direct.orElse(gateway), settings, runId);
         sagas(gateway, settings, report, runId, Optional.empty(), arguments.out);
         if (direct.isPresent()) {
-            new GatewayOverhead(settings, runId).compare(report, "Gateway", "direct", direct.get(), "gateway", gateway, true);
+            new GatewayOverhead(settings, runId).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct.get()),
+                    GatewayOverhead.Side.of("gateway", gateway), true);
         } else {
             report.row("Gateway", "overhead", "not measured: no --order-service URL to compare with");
         }

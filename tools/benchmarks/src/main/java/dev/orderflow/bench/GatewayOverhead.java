@@ -12,13 +12,27 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The same requests, at the same concurrency (closed loop), direct to order-service and through the gateway,
- * in alternating rounds: throughput and p50/p99 ratios (medians over the rounds). Also used for the circuit
- * breaker comparison (gateway with and without the filter).
+ * in alternating rounds. Also used for the circuit breaker comparison (gateway with and without the filter).
+ *
+ * <p>On two shared cores a path's throughput swings by half from one round to the next (saga work left over,
+ * the JIT, neighbours); two rounds run back to back see nearly the same machine. So each ratio is the median of
+ * the ratios of such pairs, not a ratio of medians. Where a side names its process, its CPU time per request is
+ * counted too: for two instances of one service, the cost of what differs between them, free of what the rest of
+ * the machine does to throughput.
  */
 final class GatewayOverhead {
 
-    /** Throughput and latencies of one path over the rounds. */
-    record PathResult(List<Double> perSecond, List<Double> p50Ms, List<Double> p99Ms, long errors) {
+    /** One side of a comparison: where its requests go, and the process whose CPU per request is counted, if any. */
+    record Side(String name, Shop shop, Optional<Long> pid) {
+
+        static Side of(String name, Shop shop) {
+            return new Side(name, shop, Optional.empty());
+        }
+    }
+
+    /** Throughput, latencies and CPU per request (empty without a process) of one side, round by round. */
+    record PathResult(List<Double> perSecond, List<Double> p50Ms, List<Double> p99Ms, List<Double> cpuMsPerRequest,
+                      long errors) {
         double medianPerSecond() {
             return median(perSecond);
         }
@@ -32,23 +46,34 @@ final class GatewayOverhead {
         this.customer = runId + "-gateway";
     }
 
-    /** One round of POST (and a GET of an order placed before) against this orders URL. */
-    PathResult[] round(Shop shop, List<UUID> known) throws Exception {
+    /** One round of POST (and a GET of an order placed before) against this side. */
+    PathResult[] round(Side side, List<UUID> known) throws Exception {
         AtomicLong next = new AtomicLong();
-        ClosedLoopLoad.Result posts = new ClosedLoopLoad().run(settings.gatewayClients(), settings.gatewayRun(),
-                sequence -> shop.place(customer, next.incrementAndGet()).isPresent());
+        PathResult posts = measured(side, sequence -> side.shop().place(customer, next.incrementAndGet()).isPresent());
         // The sagas these orders started must not compete with the next round's requests.
-        shop.awaitSettled(customer, Duration.ofSeconds(60));
-        ClosedLoopLoad.Result gets = new ClosedLoopLoad().run(settings.gatewayClients(), settings.gatewayRun(),
-                sequence -> shop.read(known.get((int) (sequence % known.size()))));
-        return new PathResult[] {single(posts), single(gets)};
+        side.shop().awaitSettled(customer, Duration.ofSeconds(60));
+        PathResult gets = measured(side, sequence -> side.shop().read(known.get((int) (sequence % known.size()))));
+        return new PathResult[] {posts, gets};
     }
 
-    /** Rounds against one path alone: a gateway that has just started catches up with the JIT of the other. */
-    void warmUp(Shop shop, int rounds) throws Exception {
-        List<UUID> known = placeOrdersToRead(shop);
+    private PathResult measured(Side side, OpenLoopLoad.Request request) throws InterruptedException {
+        Optional<Duration> cpuBefore = side.pid().map(CpuProfile::cpu);
+        ClosedLoopLoad.Result result = new ClosedLoopLoad().run(settings.gatewayClients(), settings.gatewayRun(), request);
+        List<Double> cpuMsPerRequest = cpuBefore.map(before -> List.of(
+                CpuProfile.cpu(side.pid().get()).minus(before).toNanos() / 1e6 / Math.max(1, result.latencies().count())))
+                .orElse(List.of());
+        return new PathResult(List.of(result.perSecond()), List.of(TimeToConsistency.ms(result.latencies().percentile(50))),
+                List.of(TimeToConsistency.ms(result.latencies().percentile(99))), cpuMsPerRequest,
+                result.latencies().errors());
+    }
+
+    /** Rounds against these sides in turn: gateways that have just started, before they are compared. */
+    void warmUp(List<Side> sides, int rounds) throws Exception {
+        List<UUID> known = placeOrdersToRead(sides.getFirst().shop());
         for (int i = 0; i < rounds; i++) {
-            round(shop, known);
+            for (Side side : sides) {
+                round(side, known);
+            }
         }
     }
 
@@ -60,16 +85,16 @@ final class GatewayOverhead {
         return known;
     }
 
-    /** Alternates the two paths for the configured rounds; index 0 POST, 1 GET. */
-    Map<String, Object> compare(BenchReport report, String what, String nameA, Shop a, String nameB, Shop b,
-                                boolean gatewayTargets) throws Exception {
-        List<UUID> known = placeOrdersToRead(a);
-        round(a, known); // warm-up of both paths
+    /** Alternates the two sides for the configured rounds; B relative to A. */
+    Map<String, Object> compare(BenchReport report, String what, Side a, Side b, boolean gatewayTargets)
+            throws Exception {
+        List<UUID> known = placeOrdersToRead(a.shop());
+        round(a, known); // warm-up of both sides
         round(b, known);
         List<PathResult[]> roundsA = new ArrayList<>();
         List<PathResult[]> roundsB = new ArrayList<>();
         for (int i = 0; i < settings.gatewayRounds(); i++) {
-            // A B, then B A: neither path always runs first.
+            // A B, then B A: neither side always runs first.
             if (i % 2 == 0) {
                 roundsA.add(round(a, known));
                 roundsB.add(round(b, known));
@@ -83,19 +108,27 @@ final class GatewayOverhead {
         for (int r = 0; r < 2; r++) {
             PathResult ra = merge(roundsA, r);
             PathResult rb = merge(roundsB, r);
-            double throughput = rb.medianPerSecond() / ra.medianPerSecond();
-            double p50 = median(rb.p50Ms()) / median(ra.p50Ms());
-            double p99 = median(rb.p99Ms()) / median(ra.p99Ms());
+            double throughput = pairedRatio(rb.perSecond(), ra.perSecond());
+            double p50 = pairedRatio(rb.p50Ms(), ra.p50Ms());
+            double p99 = pairedRatio(rb.p99Ms(), ra.p99Ms());
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put(nameA, ra);
-            one.put(nameB, rb);
+            one.put(a.name(), ra);
+            one.put(b.name(), rb);
             one.put("throughputRatio", throughput);
             one.put("p50Ratio", p50);
             one.put("p99Ratio", p99);
+            String cpu = "";
+            if (!ra.cpuMsPerRequest().isEmpty() && !rb.cpuMsPerRequest().isEmpty()) {
+                double cpuRatio = pairedRatio(rb.cpuMsPerRequest(), ra.cpuMsPerRequest());
+                one.put("cpuPerRequestRatio", cpuRatio);
+                cpu = ", CPU per request %.3f vs %.3f ms (%.2f)".formatted(median(rb.cpuMsPerRequest()),
+                        median(ra.cpuMsPerRequest()), cpuRatio);
+            }
             result.put(requests[r], one);
-            String value = "%s/%s throughput %.2f (%.0f vs %.0f req/s), p50 %.2f, p99 %.2f, errors %d/%d".formatted(
-                    nameB, nameA, throughput, rb.medianPerSecond(), ra.medianPerSecond(), p50, p99, rb.errors(),
-                    ra.errors());
+            String value = ("%s/%s throughput %.2f (%.0f vs %.0f req/s), p50 %.2f, p99 %.2f%s, errors %d/%d"
+                    + " (medians of %d paired rounds)").formatted(b.name(), a.name(), throughput,
+                    rb.medianPerSecond(), ra.medianPerSecond(), p50, p99, cpu, rb.errors(), ra.errors(),
+                    ra.perSecond().size());
             String metric = requests[r] + ", " + settings.gatewayClients() + " clients";
             if (gatewayTargets && r == 0) {
                 report.row(what, metric, value, "throughput >= 0.85, p99 <= 1.5", throughput >= 0.85 && p99 <= 1.5);
@@ -110,23 +143,29 @@ final class GatewayOverhead {
         return result;
     }
 
-    private static PathResult single(ClosedLoopLoad.Result result) {
-        return new PathResult(List.of(result.perSecond()), List.of(TimeToConsistency.ms(result.latencies().percentile(50))),
-                List.of(TimeToConsistency.ms(result.latencies().percentile(99))), result.latencies().errors());
+    /** The median of b[i] / a[i]: each pair ran back to back. */
+    static double pairedRatio(List<Double> b, List<Double> a) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ratios.add(b.get(i) / a.get(i));
+        }
+        return median(ratios);
     }
 
     private static PathResult merge(List<PathResult[]> rounds, int request) {
         List<Double> perSecond = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         long errors = 0;
         for (PathResult[] round : rounds) {
             perSecond.addAll(round[request].perSecond());
             p50.addAll(round[request].p50Ms());
             p99.addAll(round[request].p99Ms());
+            cpu.addAll(round[request].cpuMsPerRequest());
             errors += round[request].errors();
         }
-        return new PathResult(perSecond, p50, p99, errors);
+        return new PathResult(perSecond, p50, p99, cpu, errors);
     }
 
     static double median(List<Double> values) {

@@ -94,6 +94,11 @@ class BenchmarkRunIT {
     void gatewayOverheadAndTheBreakersCostAreMeasuredWithoutErrors() {
         ResultAssertions.comparedWithoutErrors(details, "Gateway");
         ResultAssertions.comparedWithoutErrors(details, "Circuit breaker");
+        for (String request : List.of("POST /orders", "GET /orders/{id}")) {
+            JsonNode breaker = details.get("Circuit breaker").get(request);
+            assertThat(breaker.get("cpuPerRequestRatio").asDouble()).as(request).isPositive();
+            assertThat(breaker.get("with breaker").get("cpuMsPerRequest").get(0).asDouble()).as(request).isPositive();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orderflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +77,16 @@ class MeasurementsTest {
     void medianOfAlternatingRounds() {
         assertThat(GatewayOverhead.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(GatewayOverhead.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
+    }
+
+    @Test
+    void aRatioIsTheMedianOfPairsThatRanBackToBackNotARatioOfMedians() {
+        // the machine's speed swings from pair to pair, and once between the two rounds of a pair
+        List<Double> a = List.of(100.0, 300.0, 150.0);
+        List<Double> b = List.of(90.0, 270.0, 280.0);
+
+        assertThat(GatewayOverhead.pairedRatio(b, a)).isCloseTo(0.9, within(1e-9));
+        assertThat(GatewayOverhead.median(b) / GatewayOverhead.median(a)).isCloseTo(1.8, within(1e-9));
     }
 
     @Test
