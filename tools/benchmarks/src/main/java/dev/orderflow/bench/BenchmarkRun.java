@@ -97,7 +97,7 @@ public final class BenchmarkRun {
             new GatewayOverhead(settings, runId).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct),
                     GatewayOverhead.Side.of("gateway", gateway), true);
             if (settings.quick()) {
-                report.row("Circuit breaker", "on/off", "not measured with --quick (a second gateway)");
+                report.row("Circuit breaker", "on/off", "not measured with --quick (two more gateways)");
                 report.row("Recovery", "SIGKILL delivery-service", "not measured with --quick");
             } else {
                 new CircuitBreakerCost(stack, settings, runId).measure(report);

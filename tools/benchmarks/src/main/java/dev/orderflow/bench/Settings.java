@@ -45,7 +45,7 @@ record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Doubl
                 Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
-    /** {@code --quick}: no restarts, no second gateway, no recovery. */
+    /** {@code --quick}: no restarts, no breaker comparison (two more gateways), no recovery. */
     boolean quick() {
         return mode.equals("quick");
     }
