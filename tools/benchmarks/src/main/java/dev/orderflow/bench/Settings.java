@@ -42,7 +42,7 @@ record Settings(String mode, Duration warmUp, double warmUpRateScale, List<Doubl
         return new Settings("smoke", Duration.ofSeconds(4), 0.2, List.of(10.0, 20.0), 0,
                 Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(3), List.of(1, 2),
                 Duration.ofSeconds(1), 2, Duration.ofSeconds(1), 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(2), Duration.ofSeconds(10));
+                Duration.ofSeconds(2), StackSettings.TEST_CACHE_TRAINING);
     }
 
     /** {@code --quick}: no restarts, no breaker comparison (two more gateways), no recovery. */

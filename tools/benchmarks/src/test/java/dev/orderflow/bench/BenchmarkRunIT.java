@@ -25,7 +25,7 @@ class BenchmarkRunIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path OUT = TARGET.resolve("bench-smoke");
     private static final List<String> SERVICES = Component.services().stream().map(Component::id).toList();
-    /** Shared with the system tests, whose caches are trained on as many sagas as these (see the root pom). */
+    /** Shared with the system tests, whose caches are trained for as long ({@code TEST_CACHE_TRAINING}; the root pom). */
     static final Path STARTUP_CACHE = Path.of(System.getProperty("orderflow.test-startup-cache",
             TARGET.resolve("bench-startup-cache").toString()));
 

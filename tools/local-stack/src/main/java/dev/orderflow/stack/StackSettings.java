@@ -20,6 +20,12 @@ public record StackSettings(Path dataDir, Ports ports, Artifacts artifacts, bool
     /** The minute of sagas measured in docs/performance.md ("Warm-up"): 700-1 200 sagas on two busy cores. */
     public static final Duration DEFAULT_CACHE_TRAINING = Duration.ofSeconds(60);
 
+    /**
+     * The test stacks' training: enough sagas to check that the training happens. The system tests and the
+     * benchmark's tests use it alike, so that they share one trained cache (the root pom gives them one directory).
+     */
+    public static final Duration TEST_CACHE_TRAINING = Duration.ofSeconds(10);
+
     public StackSettings {
         dataDir = dataDir.toAbsolutePath().normalize();
         startupCache = startupCache.map(dir -> dir.toAbsolutePath().normalize());

@@ -44,11 +44,10 @@ public final class SystemStack implements AutoCloseable {
                 .build(false)
                 .startupTimeout(Duration.ofMinutes(4))
                 // Not in the data directory, which every run resets: a second run need not train the caches again.
-                // Shared with the benchmark's tests (see the root pom), which train them on as many sagas.
+                // Shared with the benchmark's tests (see the root pom), which train them for as long.
                 .startupCacheIn(Path.of(System.getProperty("orderflow.test-startup-cache",
                         dataDir.resolveSibling("startup-cache").toString())))
-                // Seconds instead of the launcher's minute of sagas: the tests check that the training happens.
-                .cacheTraining(Duration.ofSeconds(10))
+                .cacheTraining(StackSettings.TEST_CACHE_TRAINING)
                 // A killed consumer keeps its partitions until Kafka's session timeout (45 s) ends; the default
                 // 60 s deadline could then cancel orders the crash test expects to see confirmed.
                 .environment(Component.ORDER_SERVICE, "ORDERFLOW_SAGA_DEADLINE", "5m")
