@@ -56,18 +56,34 @@ final class CircuitBreakerCost {
      * the whole run, a history that alone could set the two apart.
      */
     Map<String, Object> measure(BenchReport report) throws Exception {
-        try (BenchStack.Twin withBreaker = stack.twin(Component.API_GATEWAY, "with-breaker", Map.of());
-             BenchStack.Twin withoutBreaker = stack.twin(Component.API_GATEWAY, "without-breaker",
-                     Map.of("SPRING_APPLICATION_JSON", ROUTES_WITHOUT_BREAKER))) {
-            GatewayOverhead load = new GatewayOverhead(settings, runId + "-cb");
-            GatewayOverhead.Side without = side("without breaker", withoutBreaker);
-            GatewayOverhead.Side with = side("with breaker", withBreaker);
-            load.warmUp(List.of(without, with), settings.gatewayRounds());
-            return load.compare(report, "Circuit breaker", without, with, false);
-        } catch (IllegalStateException | IOException e) { // the rest of the run still has something to measure
-            report.row("Circuit breaker", "on/off", "not measured: " + e.getMessage());
-            return Map.of("notMeasured", String.valueOf(e.getMessage()));
+        BenchStack.Twin withBreaker;
+        BenchStack.Twin withoutBreaker;
+        try {
+            withBreaker = stack.twin(Component.API_GATEWAY, "with-breaker", Map.of());
+        } catch (IllegalStateException | IOException e) {
+            return notMeasured(report, e);
         }
+        try (withBreaker) {
+            try {
+                withoutBreaker = stack.twin(Component.API_GATEWAY, "without-breaker",
+                        Map.of("SPRING_APPLICATION_JSON", ROUTES_WITHOUT_BREAKER));
+            } catch (IllegalStateException | IOException e) {
+                return notMeasured(report, e);
+            }
+            try (withoutBreaker) {
+                GatewayOverhead load = new GatewayOverhead(settings, runId + "-cb");
+                GatewayOverhead.Side without = side("without breaker", withoutBreaker);
+                GatewayOverhead.Side with = side("with breaker", withBreaker);
+                load.warmUp(List.of(without, with), settings.gatewayRounds());
+                return load.compare(report, "Circuit breaker", without, with, false);
+            }
+        }
+    }
+
+    /** A gateway that would not start: the rest of the run still has something to measure. */
+    private static Map<String, Object> notMeasured(BenchReport report, Exception e) {
+        report.row("Circuit breaker", "on/off", "not measured: " + e.getMessage());
+        return Map.of("notMeasured", String.valueOf(e.getMessage()));
     }
 
     private static GatewayOverhead.Side side(String name, BenchStack.Twin gateway) {

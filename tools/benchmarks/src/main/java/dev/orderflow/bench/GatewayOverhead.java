@@ -59,12 +59,18 @@ final class GatewayOverhead {
     private PathResult measured(Side side, OpenLoopLoad.Request request) throws InterruptedException {
         Optional<Duration> cpuBefore = side.pid().map(CpuProfile::cpu);
         ClosedLoopLoad.Result result = new ClosedLoopLoad().run(settings.gatewayClients(), settings.gatewayRun(), request);
+        long requests = result.latencies().count() + result.latencies().errors();
         List<Double> cpuMsPerRequest = cpuBefore.map(before -> List.of(
-                CpuProfile.cpu(side.pid().get()).minus(before).toNanos() / 1e6 / Math.max(1, result.latencies().count())))
-                .orElse(List.of());
+                cpuMsPerRequest(before, CpuProfile.cpu(side.pid().get()), requests))).orElse(List.of());
         return new PathResult(List.of(result.perSecond()), List.of(TimeToConsistency.ms(result.latencies().percentile(50))),
                 List.of(TimeToConsistency.ms(result.latencies().percentile(99))), cpuMsPerRequest,
                 result.latencies().errors());
+    }
+
+    /** NaN when there is nothing to divide: no request, or a process gone (whose CPU then reads as zero). */
+    static double cpuMsPerRequest(Duration before, Duration after, long requests) {
+        Duration used = after.minus(before);
+        return requests == 0 || used.isNegative() ? Double.NaN : used.toNanos() / 1e6 / requests;
     }
 
     /** Rounds against these sides in turn: gateways that have just started, before they are compared. */
@@ -168,9 +174,13 @@ final class GatewayOverhead {
         return new PathResult(perSecond, p50, p99, cpu, errors);
     }
 
+    /** Over the values that are numbers (a round with nothing to measure is NaN); NaN if none is. */
     static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
+        List<Double> sorted = values.stream().filter(Double::isFinite).sorted().toList();
         int n = sorted.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 

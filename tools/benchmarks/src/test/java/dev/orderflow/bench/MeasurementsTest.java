@@ -90,6 +90,15 @@ class MeasurementsTest {
     }
 
     @Test
+    void cpuPerRequestIsNotANumberWhenThereIsNothingToDivide() {
+        assertThat(GatewayOverhead.cpuMsPerRequest(Duration.ofMillis(100), Duration.ofMillis(400), 200)).isEqualTo(1.5);
+        assertThat(GatewayOverhead.cpuMsPerRequest(Duration.ofMillis(100), Duration.ofMillis(400), 0)).isNaN();
+        // a process gone reads as no CPU at all
+        assertThat(GatewayOverhead.cpuMsPerRequest(Duration.ofMillis(100), Duration.ZERO, 200)).isNaN();
+        assertThat(GatewayOverhead.pairedRatio(List.of(1.0, Double.NaN, 3.0), List.of(1.0, 1.0, 1.0))).isEqualTo(2.0);
+    }
+
+    @Test
     void reportTableMarksMissedTargets() {
         BenchReport report = new BenchReport(Map.of("cores", 2), Map.of("mode", "quick"));
         report.row("Recovery", "all final", "12 s", "<= 30 s", true);

@@ -96,14 +96,13 @@ public final class Stack {
      * or detached and still starting) is asked to stop first, so that it starts nothing more.
      */
     public void down() {
-        StartupCacheTraining.discardLeftIn(settings);
-        StackState state = StackState.read(settings.dataDir());
-        state.launcherInCharge().flatMap(RunningProcess::handle)
-                .filter(launcher -> launcher.pid() != ProcessHandle.current().pid())
+        StackState.read(settings.dataDir()).otherLauncherInCharge(ProcessHandle.current())
                 .ifPresent(launcher -> {
                     console.event("launcher", "asking ./stack up (pid " + launcher.pid() + ") to stop", Tone.WARN);
                     Processes.stop(launcher, false, Duration.ofMinutes(2));
                 });
+        // After the launcher: discarding a training under it would have it start its services from their jars.
+        StartupCacheTraining.discardLeftIn(settings);
         stopInOrder(List.of(Component.values()), false, false);
     }
 

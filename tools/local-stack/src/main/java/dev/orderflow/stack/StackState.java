@@ -100,12 +100,20 @@ final class StackState {
         return process("launcher");
     }
 
+    /** The launcher in charge, if it runs and is not {@code self}. */
+    Optional<ProcessHandle> otherLauncherInCharge(ProcessHandle self) {
+        return launcherInCharge().flatMap(RunningProcess::handle).filter(launcher -> launcher.pid() != self.pid());
+    }
+
     void launcherInCharge(ProcessHandle launcher) {
         started("launcher", launcher);
     }
 
-    void noLauncherInCharge() {
-        stopped("launcher");
+    /** Clears the launcher in charge if it is {@code launcher}, not one that has taken charge since. */
+    void noLauncherInCharge(ProcessHandle launcher) {
+        if (launcherInCharge().filter(recorded -> recorded.pid() == launcher.pid()).isPresent()) {
+            stopped("launcher");
+        }
     }
 
     Optional<String> java() {

@@ -2,6 +2,7 @@ package dev.orderflow.stack;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.orderflow.stack.Console.Tone;
 
@@ -23,7 +24,7 @@ final class StackUp {
 
     int run(boolean detach) {
         long start = System.nanoTime();
-        Thread stopper = takeCharge();
+        Optional<Thread> stopper = takeCharge(detach);
         console.info("orderflow local stack (data in " + stack.settings().dataDir() + ")");
         try {
             stack.up();
@@ -35,7 +36,7 @@ final class StackUp {
         } finally {
             if (detach) {
                 // Up, or failed (having stopped what it started): either way what runs now runs without it.
-                handOver(stopper);
+                stopper.ifPresent(this::handOver);
             }
         }
         Banner.print(console, stack.ports(), stack.settings().dataDir());
@@ -54,19 +55,29 @@ final class StackUp {
     /**
      * Until it hands over, this launcher stops everything when it ends (Ctrl-C, a closed terminal, {@code ./stack
      * down} elsewhere): a detached one while it starts the stack, a foreground one for as long as it runs. Otherwise
-     * a stop during the start would leave what was started so far running, and the launcher starting more.
+     * a stop during the start would leave what was started so far running, and the launcher starting more. While
+     * another launcher is in charge, a foreground one is refused and a detached one starts what is missing without
+     * taking charge, as it always did.
      */
-    private Thread takeCharge() {
-        Optional<ProcessHandle> other = StackState.read(stack.settings().dataDir()).launcherInCharge()
-                .flatMap(RunningProcess::handle).filter(launcher -> launcher.pid() != ProcessHandle.current().pid());
-        if (other.isPresent()) {
-            throw new StackException("./stack up already runs in another terminal (pid " + other.get().pid()
+    private Optional<Thread> takeCharge(boolean detach) {
+        ProcessHandle self = ProcessHandle.current();
+        AtomicReference<Optional<ProcessHandle>> other = new AtomicReference<>();
+        StackState.update(stack.settings().dataDir(), state -> {
+            other.set(state.otherLauncherInCharge(self));
+            if (other.get().isEmpty()) {
+                state.launcherInCharge(self);
+            }
+        });
+        if (other.get().isPresent()) {
+            if (detach) {
+                return Optional.empty();
+            }
+            throw new StackException("./stack up already runs in another terminal (pid " + other.get().get().pid()
                     + "); use ./stack status there, or ./stack down");
         }
-        StackState.update(stack.settings().dataDir(), state -> state.launcherInCharge(ProcessHandle.current()));
         Thread stopper = new Thread(this::stopEverything, "stack-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
-        return stopper;
+        return Optional.of(stopper);
     }
 
     /** What runs now runs on without this launcher. */
@@ -76,7 +87,7 @@ final class StackUp {
         } catch (IllegalStateException shuttingDown) {
             return; // stopped while starting: the hook stops everything
         }
-        StackState.update(stack.settings().dataDir(), StackState::noLauncherInCharge);
+        StackState.update(stack.settings().dataDir(), state -> state.noLauncherInCharge(ProcessHandle.current()));
     }
 
     private void follow() {
@@ -104,7 +115,7 @@ final class StackUp {
             console.say("Stopped in " + Durations.format(Durations.since(start)) + "; the data stays in "
                     + stack.settings().dataDir() + ".", Tone.BOLD);
         }
-        StackState.update(stack.settings().dataDir(), StackState::noLauncherInCharge);
+        StackState.update(stack.settings().dataDir(), state -> state.noLauncherInCharge(ProcessHandle.current()));
         Stack.pause(Duration.ofMillis(50));
     }
 }

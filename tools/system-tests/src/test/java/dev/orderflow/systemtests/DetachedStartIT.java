@@ -39,6 +39,7 @@ class DetachedStartIT {
     private final Stack stack = new Stack(StackSettings.builder(DATA_DIR, Artifacts.ofProject(CHECKOUT)).build(false)
             .ports(ports).build(), Console.plain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     private final StringBuffer output = new StringBuffer();
+    private Thread outputReader;
 
     @AfterEach
     void leaveNothingRunning() {
@@ -58,6 +59,7 @@ class DetachedStartIT {
 
         assertThat(up.isAlive()).as("the detached launcher, once down returned\n%s", output).isFalse();
         assertThat(up.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        outputReader.join(Duration.ofSeconds(10)); // everything it printed, to the end of its output
         assertThat(output.toString()).as(output.toString()).contains("Stopping everything", "Stopped in")
                 .doesNotContain("error:");
         assertThat(stack.status()).allSatisfy(status -> assertThat(status.pid()).as(status.component().id()).isEmpty());
@@ -70,7 +72,7 @@ class DetachedStartIT {
                 "-jar", jar.toString()));
         commandLine.addAll(List.of(command));
         Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
+        outputReader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 lines.lines().forEach(line -> output.append(line).append('\n'));
@@ -78,8 +80,8 @@ class DetachedStartIT {
                 throw new UncheckedIOException(e);
             }
         }, "launcher-output");
-        reader.setDaemon(true);
-        reader.start();
+        outputReader.setDaemon(true);
+        outputReader.start();
         return process;
     }
 
