@@ -47,7 +47,7 @@ public final class Artifacts {
     }
 
     /** The launcher's own executable jar, which also carries the Kafka broker. */
-    Path launcherJar() {
+    public Path launcherJar() {
         if (jarDirectory.isPresent()) {
             return existing(jarDirectory.get().resolve(LAUNCHER_JAR));
         }

@@ -12,14 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.orderflow.stack.Artifacts;
 import dev.orderflow.stack.Console;
 import dev.orderflow.stack.Ports;
 import dev.orderflow.stack.Stack;
@@ -32,11 +29,10 @@ import dev.orderflow.stack.StackSettings;
  */
 class DetachedStartIT {
 
-    private static final Path CHECKOUT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path DATA_DIR = Path.of("target/detached-start").toAbsolutePath();
 
     private final Ports ports = Ports.free();
-    private final Stack stack = new Stack(StackSettings.builder(DATA_DIR, Artifacts.ofProject(CHECKOUT)).build(false)
+    private final Stack stack = new Stack(StackSettings.builder(DATA_DIR, SystemStack.artifacts()).build(false)
             .ports(ports).build(), Console.plain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     private final StringBuffer output = new StringBuffer();
     private Thread outputReader;
@@ -66,12 +62,8 @@ class DetachedStartIT {
     }
 
     /** The launcher's jar, as ./stack runs it; its output is collected in the background. */
-    private Process launcher(String... command) throws IOException {
-        Path jar = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"), "local-stack-exec.jar");
-        List<String> commandLine = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString()));
-        commandLine.addAll(List.of(command));
-        Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
+    private Process launcher(String... arguments) throws IOException {
+        Process process = SystemStack.launcher(arguments).start();
         outputReader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {

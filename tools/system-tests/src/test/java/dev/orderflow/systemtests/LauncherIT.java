@@ -115,12 +115,9 @@ class LauncherIT {
 
     /** Runs the launcher's jar, as ./stack does, against this stack's data directory; returns what it printed. */
     private String launcher(String... command) throws Exception {
-        Path launcher = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"), "local-stack-exec.jar");
-        List<String> commandLine = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", launcher.toString()));
-        commandLine.addAll(List.of(command));
-        commandLine.addAll(List.of("--data-dir", settings.dataDir().toString()));
-        Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
+        List<String> arguments = new ArrayList<>(List.of(command));
+        arguments.addAll(List.of("--data-dir", settings.dataDir().toString()));
+        Process process = SystemStack.launcher(arguments.toArray(String[]::new)).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

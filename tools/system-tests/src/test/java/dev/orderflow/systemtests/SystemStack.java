@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.orderflow.stack.Artifacts;
 import dev.orderflow.stack.Component;
@@ -36,10 +38,22 @@ public final class SystemStack implements AutoCloseable {
         this.gateway = new HttpTestClient("http://localhost:" + stack.ports().gateway());
     }
 
+    /** The prebuilt jars the system tests run, which Maven copies into target/stack-jars (see the pom). */
+    static Artifacts artifacts() {
+        return Artifacts.inDirectory(Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars")));
+    }
+
+    /** The launcher's jar run as ./stack runs it, on the tests' JDK, with these arguments; its output merged. */
+    static ProcessBuilder launcher(String... arguments) {
+        List<String> commandLine = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", artifacts().launcherJar().toString()));
+        commandLine.addAll(List.of(arguments));
+        return new ProcessBuilder(commandLine).redirectErrorStream(true);
+    }
+
     static SystemStack start() {
-        Path jars = Path.of(System.getProperty("orderflow.system-tests.jars", "target/stack-jars"));
         Path dataDir = Path.of(System.getProperty("orderflow.system-tests.data-dir", "target/stack"));
-        StackSettings settings = StackSettings.builder(dataDir, Artifacts.inDirectory(jars))
+        StackSettings settings = StackSettings.builder(dataDir, artifacts())
                 .ports(Ports.free())
                 .build(false)
                 .startupTimeout(Duration.ofMinutes(4))
