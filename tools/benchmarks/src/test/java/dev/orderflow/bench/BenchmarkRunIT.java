@@ -94,6 +94,9 @@ class BenchmarkRunIT {
     void gatewayOverheadAndTheBreakersCostAreMeasuredWithoutErrors() {
         ResultAssertions.comparedWithoutErrors(details, "Gateway");
         ResultAssertions.comparedWithoutErrors(details, "Circuit breaker");
+        // both gateways sent the breaker comparison's requests to the stand-in, not to order-service
+        assertThat(details.get("Circuit breaker").get("backend").asString())
+                .matches("FixedCostOrderService \\(answers at once\\), [1-9][0-9]* requests");
         for (String request : List.of("POST /orders", "GET /orders/{id}")) {
             JsonNode breaker = details.get("Circuit breaker").get(request);
             assertThat(breaker.get("cpuPerRequestRatio").asDouble()).as(request).isPositive();
