@@ -2,6 +2,7 @@ package dev.orderflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +12,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in behind the breaker comparison answers the benchmark's requests as order-service does. */
 class FixedCostOrderServiceTest {
 
-    private final FixedCostOrderService backend = newBackend();
-    private final Shop shop = new Shop(backend.url() + "/orders");
+    private FixedCostOrderService backend;
+    private Shop shop;
+
+    @BeforeEach
+    void start() throws IOException {
+        backend = new FixedCostOrderService();
+        shop = new Shop(backend.url() + "/orders");
+    }
 
     @AfterEach
     void stop() {
@@ -60,14 +68,6 @@ class FixedCostOrderServiceTest {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private static FixedCostOrderService newBackend() {
-        try {
-            return new FixedCostOrderService();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
