@@ -29,9 +29,9 @@ final class FixedCostOrderService implements AutoCloseable {
             "deliveryAddress":{"street":"1 Main St","city":"City","postalCode":"04524","country":"KR"},\
             "createdAt":"2026-12-06T12:00:00.000000Z","updatedAt":"2026-12-06T12:00:00.012000Z","history":[%s]}""";
     private static final String PLACED =
-            "{\"at\":\"2026-12-06T12:00:00.000000Z\",\"step\":\"ORDER_PLACED\",\"status\":\"PENDING\",\"reason\":null}";
+            "{\"at\":\"2026-12-06T12:00:00.000000Z\",\"step\":\"PLACED\",\"status\":\"PENDING\",\"reason\":null}";
     private static final String CONFIRMED = PLACED + ",{\"at\":\"2026-12-06T12:00:00.012000Z\","
-            + "\"step\":\"DELIVERY_SCHEDULED\",\"status\":\"CONFIRMED\",\"reason\":null}";
+            + "\"step\":\"CONFIRMED\",\"status\":\"CONFIRMED\",\"reason\":null}";
     private static final byte[] EMPTY_PAGE =
             "{\"items\":[],\"page\":0,\"size\":1,\"totalItems\":0,\"totalPages\":0}".getBytes(StandardCharsets.UTF_8);
 
