@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Places orders as the benchmark does (80% to KR, 20% to BR) and reads each back, from a number of clients in a
- * closed loop, until {@code count} orders are placed; prints "orders errors seconds". Runs on Java 17 and later.
+ * closed loop, until {@code count} orders are attempted; prints "succeeded failed seconds" (an order succeeds when
+ * it is placed and read back) and the first failure on stderr. Runs on Java 17 and later.
  *
  *   java tools/benchmarks/side-by-side/OrderLoad.java http://localhost:8081/orders 3000 8
  */
@@ -25,40 +26,43 @@ public class OrderLoad {
         long count = Long.parseLong(args[1]);
         int clients = Integer.parseInt(args[2]);
         AtomicLong next = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             threads.execute(() -> {
                 for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                    if (!placeAndRead(orders, n)) {
-                        errors.incrementAndGet();
+                    try {
+                        placeAndRead(orders, n);
+                    } catch (Exception e) {
+                        if (failed.getAndIncrement() == 0) {
+                            System.err.println("first failure: " + e);
+                        }
                     }
                 }
             });
         }
         threads.shutdown();
         threads.awaitTermination(1, TimeUnit.HOURS);
-        System.out.printf("%d %d %.2f%n", count, errors.get(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("%d %d %.2f%n", count - failed.get(), failed.get(), (System.nanoTime() - start) / 1e9);
     }
 
-    private static boolean placeAndRead(String orders, long n) {
+    private static void placeAndRead(String orders, long n) throws Exception {
         String body = """
                 {"customerId":"side-by-side","items":[{"productId":"p-%d","quantity":1,"unitPrice":12.50}],
                  "deliveryAddress":{"street":"1 Main St","city":"City","postalCode":"04524","country":"%s"}}"""
                 .formatted(n % 100, n % 5 == 4 ? "BR" : "KR");
-        try {
-            HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(orders))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher id = ID.matcher(placed.body());
-            if (placed.statusCode() != 201 || !id.find()) {
-                return false;
-            }
-            return HTTP.send(HttpRequest.newBuilder(URI.create(orders + "/" + id.group(1))).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
+        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(orders))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(placed.body());
+        if (placed.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("POST answered " + placed.statusCode() + ": " + placed.body());
+        }
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(orders + "/" + id.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (read.statusCode() != 200) {
+            throw new IllegalStateException("GET answered " + read.statusCode() + ": " + read.body());
         }
     }
 }

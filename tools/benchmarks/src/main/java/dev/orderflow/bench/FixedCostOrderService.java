@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FixedCostOrderService implements AutoCloseable {
 
+    private static final String ORDER_PATH = "/orders/";
     private static final String ORDER = """
             {"id":"%s","customerId":"%s","status":"%s","cancellationReason":null,"deliveryId":%s,\
             "items":[{"productId":"p-7","quantity":1,"unitPrice":12.50,"lineTotal":12.50}],"totalAmount":12.50,\
@@ -57,25 +58,24 @@ final class FixedCostOrderService implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        answered.increment(); // before the answer, which a client may read before this method returns
         try (exchange; InputStream body = exchange.getRequestBody()) {
             body.transferTo(OutputStream.nullOutputStream()); // as a real server reads it
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             if (method.equals("POST") && path.equals("/orders")) {
                 UUID id = UUID.randomUUID();
-                exchange.getResponseHeaders().set("Location", "/orders/" + id);
+                exchange.getResponseHeaders().set("Location", ORDER_PATH + id);
                 exchange.getResponseHeaders().set("Idempotent-Replayed", "false");
                 send(exchange, 201, order(id, "PENDING", "null", PLACED));
             } else if (method.equals("GET") && path.equals("/orders")) {
                 send(exchange, 200, EMPTY_PAGE);
-            } else if (method.equals("GET") && path.startsWith("/orders/") && isUuid(path.substring(8))) {
-                send(exchange, 200, order(UUID.fromString(path.substring(8)), "CONFIRMED",
+            } else if (method.equals("GET") && path.startsWith(ORDER_PATH) && isUuid(path.substring(ORDER_PATH.length()))) {
+                send(exchange, 200, order(UUID.fromString(path.substring(ORDER_PATH.length())), "CONFIRMED",
                         "\"" + UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)) + "\"", CONFIRMED));
             } else {
                 send(exchange, 404, new byte[0]);
             }
-        } finally {
-            answered.increment();
         }
     }
 
