@@ -49,6 +49,16 @@ public record Ports(int gateway, int orderService, int deliveryService, int post
         }
     }
 
+    /** The launcher's flags that select these ports: {@code --gateway-port 8080 --order-service-port 8081 ...}. */
+    public List<String> asFlags() {
+        List<String> flags = new ArrayList<>();
+        for (PortSetting setting : PortSetting.values()) {
+            flags.add(setting.flag());
+            flags.add(Integer.toString(setting.portIn(this)));
+        }
+        return flags;
+    }
+
     public int of(Component component) {
         switch (component) {
             case POSTGRES:

@@ -1,5 +1,7 @@
 package dev.orderflow.stack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,6 +64,16 @@ class CommandLineTest {
         Ports ports = PortSetting.resolve(line::option, environment, Ports.DEFAULTS);
 
         assertThat(ports).isEqualTo(new Ports(9080, 8081, 8082, 25432, 19092, 19093));
+    }
+
+    @Test
+    void portsWrittenAsFlagsAreReadBackAsTheSamePorts() {
+        Ports ports = new Ports(18080, 18081, 18082, 25432, 29092, 29093);
+        List<String> arguments = new ArrayList<>(List.of("up"));
+        arguments.addAll(ports.asFlags());
+        CommandLine line = CommandLine.parse(arguments.toArray(String[]::new));
+
+        assertThat(PortSetting.resolve(line::option, Map.of(), Ports.DEFAULTS)).isEqualTo(ports);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -45,10 +47,10 @@ class DetachedStartIT {
     @Test
     void downDuringADetachedStartStopsTheLauncherAndEverythingItHadStarted() throws Exception {
         stack.reset();
-        Process up = launcher("up", "--detach", "--no-build", "--no-startup-cache", "--data-dir", DATA_DIR.toString(),
-                "--gateway-port", port(ports.gateway()), "--order-service-port", port(ports.orderService()),
-                "--delivery-service-port", port(ports.deliveryService()), "--postgres-port", port(ports.postgres()),
-                "--kafka-port", port(ports.kafka()), "--kafka-controller-port", port(ports.kafkaController()));
+        List<String> arguments = new ArrayList<>(List.of("up", "--detach", "--no-build", "--no-startup-cache",
+                "--data-dir", DATA_DIR.toString()));
+        arguments.addAll(ports.asFlags());
+        Process up = launcher(arguments.toArray(String[]::new));
         awaitOutput(up, "order-service    starting on port", Duration.ofMinutes(2));
 
         stack.down();
@@ -84,9 +86,5 @@ class DetachedStartIT {
             assertThat(Instant.now()).as("'%s' within %s:\n%s", expected, timeout, output).isBefore(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static String port(int port) {
-        return Integer.toString(port);
     }
 }
