@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +19,26 @@ public final class HttpTestClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
+    private final Optional<Supplier<String>> bearerToken;
 
     public HttpTestClient(String baseUrl) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, Optional.empty());
+    }
+
+    private HttpTestClient(HttpClient http, String baseUrl, Optional<Supplier<String>> bearerToken) {
+        this.http = http;
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /**
+     * The same server, called with {@code Authorization: Bearer <token>} unless a request names its own; the token
+     * is asked for at every call, so that a supplier can renew it.
+     */
+    public HttpTestClient withBearerToken(Supplier<String> token) {
+        return new HttpTestClient(http, baseUrl, Optional.of(token));
     }
 
     public record Response(int status, Map<String, List<String>> headers, String body) {
@@ -61,6 +77,11 @@ public final class HttpTestClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             builder.headers(headers);
+        }
+        boolean namesItsOwn = java.util.stream.IntStream.iterate(0, i -> i < headers.length, i -> i + 2)
+                .anyMatch(i -> headers[i].equalsIgnoreCase("Authorization"));
+        if (!namesItsOwn) {
+            bearerToken.ifPresent(token -> builder.header("Authorization", "Bearer " + token.get()));
         }
         return builder;
     }
