@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.orderflow.testinfra.RawHttpClient;
 
-/** Problem details for what never reaches the controllers: unreadable request lines, TRACE, Accept and queries. */
+/**
+ * Problem details for what never reaches the controllers: unreadable request lines, TRACE, Accept and queries;
+ * the actuator on its own port.
+ */
 class DeliveryApiIT extends DeliveryServiceIntegrationTest {
 
     @ParameterizedTest
@@ -21,12 +24,12 @@ class DeliveryApiIT extends DeliveryServiceIntegrationTest {
             "GET /deliveries?orderId=\u0001 HTTP/1.1", // a raw control character
             "GET /deliveries?orderId=%zz HTTP/1.1"})   // no %-encoding at all
     void requestLinesThatCannotBeReadGetProblemsNotTomcatPages(String requestLine) {
-        assertProblem(new RawHttpClient(port).send(requestLine), 400);
+        assertProblem(new RawHttpClient(port).send(requestLine, operatorAuthorizationLine()), 400);
     }
 
     @Test
     void anIdWithRelaxedCharactersGetsAProblemThatSaysWhyAndNamesThePathAsAUri() {
-        var response = new RawHttpClient(port).send("GET /deliveries/[x] HTTP/1.1");
+        var response = new RawHttpClient(port).send("GET /deliveries/[x] HTTP/1.1", operatorAuthorizationLine());
 
         assertProblem(response, 400);
         assertThat(response.json().get("detail").asString()).contains("'id'", "[x]");
@@ -35,17 +38,27 @@ class DeliveryApiIT extends DeliveryServiceIntegrationTest {
 
     @Test
     void traceIsRefusedWithAProblem() {
-        assertProblem(http().send("TRACE", "/deliveries", HttpRequest.BodyPublishers.noBody()), 405);
+        assertProblem(operator().send("TRACE", "/deliveries", HttpRequest.BodyPublishers.noBody()), 405);
     }
 
     @Test
     void anUnreadableAcceptHeaderIsRefusedWithAProblem() {
-        assertProblem(http().get("/deliveries?size=1", "Accept", "gzip;q=2"), 400);
-        assertProblem(http().get("/deliveries/" + UUID.randomUUID(), "Accept", "evil.example"), 400);
+        assertProblem(operator().get("/deliveries?size=1", "Accept", "gzip;q=2"), 400);
+        assertProblem(customer(CUSTOMER).get("/deliveries/" + UUID.randomUUID(), "Accept", "evil.example"), 400);
+    }
+
+    @Test
+    void theActuatorIsOnTheManagementPortWithoutATokenAndNotOnTheApiPort() {
+        assertThat(management().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management().get("/actuator/prometheus").body()).contains("orderflow_outbox_backlog_rows");
+
+        assertProblem(http().get("/actuator/health"), 401);
+        assertProblem(operator().get("/actuator/prometheus"), 404);
+        assertProblem(management().get("/deliveries"), 404);
     }
 
     @Test
     void aQueryThatIsNotUtf8IsRefusedWithAProblemNotAServerError() {
-        assertProblem(http().get("/deliveries?orderId=%c0"), 400);
+        assertProblem(customer(CUSTOMER).get("/deliveries?orderId=%c0"), 400);
     }
 }

@@ -39,8 +39,9 @@ class DeliverySagaIT extends DeliveryServiceIntegrationTest {
         assertThat(scheduled.payload()).isInstanceOfSatisfying(DeliveryScheduled.class,
                 event -> assertThat(event.deliveryId().toString()).isEqualTo(delivery.get("id").asString()));
         assertThat(scheduled.correlationId()).as("the saga's correlation id travels on").isEqualTo(placed.correlationId());
-        assertThat(http().get("/deliveries/" + delivery.get("id").asString()).json().get("orderId").asString())
-                .isEqualTo(order.orderId().toString());
+        assertThat(customer(CUSTOMER).get("/deliveries/" + delivery.get("id").asString()).json().get("orderId")
+                .asString()).isEqualTo(order.orderId().toString());
+        assertThat(delivery.get("customerId").asString()).isEqualTo(CUSTOMER);
     }
 
     @Test
@@ -119,16 +120,16 @@ class DeliverySagaIT extends DeliveryServiceIntegrationTest {
 
     @Test
     void unknownDeliveriesAndBadIdsGetProblems() {
-        HttpTestClient.Response missing = http().get("/deliveries/" + UUID.randomUUID());
-        HttpTestClient.Response badId = http().get("/deliveries/42");
-        HttpTestClient.Response noneForOrder = http().get("/deliveries?orderId=" + UUID.randomUUID());
+        HttpTestClient.Response missing = operator().get("/deliveries/" + UUID.randomUUID());
+        HttpTestClient.Response badId = operator().get("/deliveries/42");
+        HttpTestClient.Response noneForOrder = operator().get("/deliveries?orderId=" + UUID.randomUUID());
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(noneForOrder.json().get("items")).isEmpty();
-        assertThat(http().get("/deliveries?status=LOST").status()).isEqualTo(400);
+        assertThat(operator().get("/deliveries?status=LOST").status()).isEqualTo(400);
     }
 
     @Test
@@ -140,7 +141,7 @@ class DeliverySagaIT extends DeliveryServiceIntegrationTest {
         awaitDelivery(first.orderId(), "SCHEDULED");
         awaitDelivery(second.orderId(), "FAILED");
 
-        JsonNode failed = http().get("/deliveries?status=FAILED&size=200").json();
+        JsonNode failed = operator().get("/deliveries?status=FAILED&size=200").json();
 
         assertThat(failed.get("items").valueStream().map(d -> d.get("orderId").asString()))
                 .contains(second.orderId().toString())

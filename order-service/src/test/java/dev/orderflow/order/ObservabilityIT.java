@@ -1,5 +1,6 @@
 package dev.orderflow.order;
 
+import static dev.orderflow.testinfra.ProblemAssertions.assertProblem;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +18,10 @@ import dev.orderflow.events.Topics;
 import dev.orderflow.testinfra.HttpTestClient;
 import dev.orderflow.testinfra.PrometheusScrape;
 
-/** The saga's metrics on /actuator/prometheus move as orders go through it; health groups answer. */
+/**
+ * The saga's metrics on /actuator/prometheus move as orders go through it; health groups answer. The actuator is
+ * served on the management port only, without a token; the API port serves none of it.
+ */
 class ObservabilityIT extends OrderServiceIntegrationTest {
 
     @Test
@@ -61,8 +65,8 @@ class ObservabilityIT extends OrderServiceIntegrationTest {
 
     @Test
     void livenessAndReadinessGroupsAnswer() {
-        HttpTestClient.Response liveness = http().get("/actuator/health/liveness");
-        HttpTestClient.Response readiness = http().get("/actuator/health/readiness");
+        HttpTestClient.Response liveness = management().get("/actuator/health/liveness");
+        HttpTestClient.Response readiness = management().get("/actuator/health/readiness");
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
@@ -72,8 +76,25 @@ class ObservabilityIT extends OrderServiceIntegrationTest {
                 .as("liveness never depends on other systems").isFalse();
     }
 
+    @Test
+    void theActuatorIsOnTheManagementPortWithoutATokenAndNotOnTheApiPort() {
+        assertThat(management().get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(management().get("/actuator/info").status()).isEqualTo(200);
+        assertThat(management().get("/actuator/metrics").status()).isEqualTo(200);
+
+        assertProblem(http().get("/actuator/health"), 401);
+        assertProblem(operator().get("/actuator/health"), 404);
+        assertProblem(operator().get("/actuator/prometheus"), 404);
+    }
+
+    @Test
+    void theManagementPortServesNothingButTheActuator() {
+        assertProblem(management().get("/orders"), 404);
+        assertProblem(management().get("/v3/api-docs"), 404);
+    }
+
     private PrometheusScrape scrape() {
-        return PrometheusScrape.of(http());
+        return PrometheusScrape.of(management());
     }
 
     private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {

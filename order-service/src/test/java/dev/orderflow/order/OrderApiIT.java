@@ -28,8 +28,8 @@ class OrderApiIT extends OrderServiceIntegrationTest {
     @Test
     void repeatingAPostWithTheSameIdempotencyKeyReturnsTheSameOrder() {
         String customer = uniqueCustomer();
-        HttpTestClient.Response first = http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-1");
-        HttpTestClient.Response repeat = http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-1");
+        HttpTestClient.Response first = customer(customer).post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-1");
+        HttpTestClient.Response repeat = customer(customer).post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-1");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(repeat.status()).isEqualTo(201);
@@ -44,9 +44,9 @@ class OrderApiIT extends OrderServiceIntegrationTest {
     @Test
     void theSameIdempotencyKeyWithADifferentBodyIsRejected() {
         String customer = uniqueCustomer();
-        http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-2");
+        customer(customer).post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-2");
 
-        HttpTestClient.Response different = http().post("/orders", orderJson(customer, "JP"), "Idempotency-Key", "k-2");
+        HttpTestClient.Response different = customer(customer).post("/orders", orderJson(customer, "JP"), "Idempotency-Key", "k-2");
 
         assertThat(different.status()).isEqualTo(422);
         assertThat(different.json().get("title").asString()).isEqualTo("Idempotency-Key reused");
@@ -54,9 +54,11 @@ class OrderApiIT extends OrderServiceIntegrationTest {
     }
 
     @Test
-    void idempotencyKeysAreScopedToTheCustomer() {
-        HttpTestClient.Response first = http().post("/orders", orderJson(uniqueCustomer(), "KR"), "Idempotency-Key", "k-3");
-        HttpTestClient.Response other = http().post("/orders", orderJson(uniqueCustomer(), "KR"), "Idempotency-Key", "k-3");
+    void idempotencyKeysAreScopedToTheCaller() {
+        String one = uniqueCustomer();
+        String another = uniqueCustomer();
+        HttpTestClient.Response first = customer(one).post("/orders", orderJson(one, "KR"), "Idempotency-Key", "k-3");
+        HttpTestClient.Response other = customer(another).post("/orders", orderJson(another, "KR"), "Idempotency-Key", "k-3");
 
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.json().get("id").asString()).isNotEqualTo(first.json().get("id").asString());
@@ -65,11 +67,11 @@ class OrderApiIT extends OrderServiceIntegrationTest {
     @Test
     void idempotencyKeysAreForgottenAfterTheRetention() {
         String customer = uniqueCustomer();
-        http().post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-4");
+        customer(customer).post("/orders", orderJson(customer, "KR"), "Idempotency-Key", "k-4");
 
         keys.forgetClaimedBefore(clock.instant().plus(Duration.ofDays(2)));
 
-        HttpTestClient.Response reused = http().post("/orders", orderJson(customer, "JP"), "Idempotency-Key", "k-4");
+        HttpTestClient.Response reused = customer(customer).post("/orders", orderJson(customer, "JP"), "Idempotency-Key", "k-4");
         assertThat(reused.status()).isEqualTo(201);
         assertThat(ordersOf(customer).get("totalItems").asLong()).isEqualTo(2);
     }
@@ -80,10 +82,10 @@ class OrderApiIT extends OrderServiceIntegrationTest {
         UUID cancelled = placeOrder(customer);
         placeOrder(customer);
         placeOrder(customer);
-        http().post("/orders/" + cancelled + "/cancel", "");
+        customer(customer).post("/orders/" + cancelled + "/cancel", "");
 
-        JsonNode firstPage = http().get("/orders?customerId=" + customer + "&size=2&page=0").json();
-        JsonNode onlyCancelled = http().get("/orders?customerId=" + customer + "&status=CANCELLED").json();
+        JsonNode firstPage = operator().get("/orders?customerId=" + customer + "&size=2&page=0").json();
+        JsonNode onlyCancelled = customer(customer).get("/orders?status=CANCELLED").json();
 
         assertThat(firstPage.get("items")).hasSize(2);
         assertThat(firstPage.get("totalItems").asLong()).isEqualTo(3);
@@ -110,7 +112,7 @@ class OrderApiIT extends OrderServiceIntegrationTest {
     void invalidOrdersAreRejectedWithAProblemAndNothingIsWritten(String template) {
         String customer = uniqueCustomer();
 
-        HttpTestClient.Response response = http().post("/orders", template.formatted(customer));
+        HttpTestClient.Response response = customer(customer).post("/orders", template.formatted(customer));
 
         assertProblem(response, 400);
         assertThat(ordersOf(customer).get("totalItems").asLong()).isZero();
@@ -118,7 +120,7 @@ class OrderApiIT extends OrderServiceIntegrationTest {
 
     @Test
     void validationProblemsNameTheRejectedFields() {
-        HttpTestClient.Response response = http().post("/orders", orderJson("", "XX"));
+        HttpTestClient.Response response = customer(uniqueCustomer()).post("/orders", orderJson("", "XX"));
 
         assertProblem(response, 400);
         assertThat(response.json().get("errors").valueStream().map(error -> error.get("field").asString()))
@@ -127,33 +129,36 @@ class OrderApiIT extends OrderServiceIntegrationTest {
 
     @Test
     void oversizeBodiesAreRejected() {
-        String huge = orderJson(uniqueCustomer(), "KR").replace("1 Main St", "x".repeat(100_000));
+        String customer = uniqueCustomer();
+        String huge = orderJson(customer, "KR").replace("1 Main St", "x".repeat(100_000));
 
-        assertProblem(http().post("/orders", huge), 413);
-        assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofInputStream(
+        assertProblem(customer(customer).post("/orders", huge), 413);
+        assertProblem(customer(customer).send("POST", "/orders", HttpRequest.BodyPublishers.ofInputStream(
                 () -> new java.io.ByteArrayInputStream(huge.getBytes())), "Content-Type", "application/json"), 413);
     }
 
     @Test
     void wrongContentTypeUnknownIdsAndUnknownPathsGetProblems() {
-        assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofString("customerId=c"),
+        HttpTestClient customer = customer(uniqueCustomer());
+        assertProblem(customer.send("POST", "/orders", HttpRequest.BodyPublishers.ofString("customerId=c"),
                 "Content-Type", "application/x-www-form-urlencoded"), 415);
-        assertProblem(http().get("/orders/" + UUID.randomUUID()), 404);
-        assertProblem(http().post("/orders/" + UUID.randomUUID() + "/cancel", ""), 404);
-        assertProblem(http().get("/orders/not-a-uuid"), 400);
-        assertProblem(http().get("/orders?status=LOST"), 400);
-        assertProblem(http().get("/orders?size=100000"), 400);
-        assertProblem(http().get("/orders?customerId=%00"), 400);
-        assertProblem(http().get("/nowhere"), 404);
+        assertProblem(customer.get("/orders/" + UUID.randomUUID()), 404);
+        assertProblem(customer.post("/orders/" + UUID.randomUUID() + "/cancel", ""), 404);
+        assertProblem(customer.get("/orders/not-a-uuid"), 400);
+        assertProblem(customer.get("/orders?status=LOST"), 400);
+        assertProblem(customer.get("/orders?size=100000"), 400);
+        assertProblem(customer.get("/orders?customerId=%00"), 400);
+        assertProblem(operator().get("/orders?customerId=%00"), 400);
+        assertProblem(customer.get("/nowhere"), 404);
     }
 
     @Test
     void oddQueriesAndWildcardContentTypesGetAnswersNotContainerPages() {
-        HttpTestClient.Response oddQuery = http().get("/orders?page[]=1&size=5");
+        HttpTestClient.Response oddQuery = operator().get("/orders?page[]=1&size=5");
         assertThat(oddQuery.status()).as(oddQuery.body()).isEqualTo(200);
         assertThat(oddQuery.json().get("size").asInt()).isEqualTo(5);
 
-        assertProblem(http().send("POST", "/orders", HttpRequest.BodyPublishers.ofString(orderJson("c-1", "KR")),
+        assertProblem(customer("c-1").send("POST", "/orders", HttpRequest.BodyPublishers.ofString(orderJson("c-1", "KR")),
                 "Content-Type", "*/*"), 415);
     }
 
@@ -163,12 +168,12 @@ class OrderApiIT extends OrderServiceIntegrationTest {
             "GET /orders?customerId=\u0001 HTTP/1.1", // a raw control character
             "GET /orders?customerId=%zz HTTP/1.1"})   // no %-encoding at all
     void requestLinesThatCannotBeReadGetProblemsNotTomcatPages(String requestLine) {
-        assertProblem(new RawHttpClient(port).send(requestLine), 400);
+        assertProblem(new RawHttpClient(port).send(requestLine, operatorAuthorizationLine()), 400);
     }
 
     @Test
     void anIdWithRelaxedCharactersGetsAProblemThatSaysWhyAndNamesThePathAsAUri() {
-        var response = new RawHttpClient(port).send("GET /orders/[x] HTTP/1.1");
+        var response = new RawHttpClient(port).send("GET /orders/[x] HTTP/1.1", operatorAuthorizationLine());
 
         assertProblem(response, 400);
         assertThat(response.json().get("detail").asString()).contains("'id'", "[x]");
@@ -177,25 +182,25 @@ class OrderApiIT extends OrderServiceIntegrationTest {
 
     @Test
     void traceIsRefusedWithAProblem() {
-        assertProblem(http().send("TRACE", "/orders", HttpRequest.BodyPublishers.noBody()), 405);
+        assertProblem(operator().send("TRACE", "/orders", HttpRequest.BodyPublishers.noBody()), 405);
     }
 
     @Test
     void anUnreadableAcceptHeaderIsRefusedWithAProblemAndPlacesNoOrder() {
         String customer = uniqueCustomer();
 
-        assertProblem(http().post("/orders", orderJson(customer, "KR"), "Accept", "gzip;q=2"), 400);
-        assertProblem(http().get("/orders/" + UUID.randomUUID(), "Accept", "/actuator/env"), 400);
+        assertProblem(customer(customer).post("/orders", orderJson(customer, "KR"), "Accept", "gzip;q=2"), 400);
+        assertProblem(customer(customer).get("/orders/" + UUID.randomUUID(), "Accept", "/actuator/env"), 400);
 
         assertThat(ordersOf(customer).get("totalItems").asLong()).isZero();
     }
 
     @Test
     void aQueryThatIsNotUtf8IsRefusedWithAProblemNotAServerError() {
-        assertProblem(http().get("/orders?customerId=%c0"), 400);
+        assertProblem(operator().get("/orders?customerId=%c0"), 400);
     }
 
     private JsonNode ordersOf(String customer) {
-        return http().get("/orders?customerId=" + customer).json();
+        return operator().get("/orders?customerId=" + customer).json();
     }
 }

@@ -29,7 +29,7 @@ class OrderSagaIT extends OrderServiceIntegrationTest {
 
     @Test
     void placingAnOrderCreatesAPendingOrderAndPublishesOrderPlaced() {
-        HttpTestClient.Response response = http().post("/orders", orderJson("c-42", "KR"), "X-Request-Id", "req-123");
+        HttpTestClient.Response response = customer("c-42").post("/orders", orderJson("c-42", "KR"), "X-Request-Id", "req-123");
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode body = response.json();
@@ -84,12 +84,13 @@ class OrderSagaIT extends OrderServiceIntegrationTest {
 
     @Test
     void customerCancellationPublishesOrderCancelledAndRecordsTheCancelledDelivery() {
-        UUID orderId = placeOrder(uniqueCustomer());
+        String customer = uniqueCustomer();
+        UUID orderId = placeOrder(customer);
         UUID deliveryId = UUID.randomUUID();
         kafka().publish(new DeliveryScheduled(orderId, deliveryId, "courier-7", LocalDate.now().plusDays(2)));
         awaitStatus(orderId, "CONFIRMED");
 
-        HttpTestClient.Response cancelled = http().post("/orders/" + orderId + "/cancel", "");
+        HttpTestClient.Response cancelled = customer(customer).post("/orders/" + orderId + "/cancel", "");
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
@@ -102,10 +103,11 @@ class OrderSagaIT extends OrderServiceIntegrationTest {
 
     @Test
     void cancellingACancelledOrderIsAConflict() {
-        UUID orderId = placeOrder(uniqueCustomer());
-        assertThat(http().post("/orders/" + orderId + "/cancel", "").status()).isEqualTo(200);
+        String customer = uniqueCustomer();
+        UUID orderId = placeOrder(customer);
+        assertThat(customer(customer).post("/orders/" + orderId + "/cancel", "").status()).isEqualTo(200);
 
-        HttpTestClient.Response again = http().post("/orders/" + orderId + "/cancel", "");
+        HttpTestClient.Response again = customer(customer).post("/orders/" + orderId + "/cancel", "");
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
@@ -113,8 +115,9 @@ class OrderSagaIT extends OrderServiceIntegrationTest {
 
     @Test
     void deliveryScheduledAfterCancellationChangesNothingAndIsRecorded() {
-        UUID orderId = placeOrder(uniqueCustomer());
-        http().post("/orders/" + orderId + "/cancel", "");
+        String customer = uniqueCustomer();
+        UUID orderId = placeOrder(customer);
+        customer(customer).post("/orders/" + orderId + "/cancel", "");
 
         kafka().publish(new DeliveryScheduled(orderId, UUID.randomUUID(), "courier-7", LocalDate.now().plusDays(2)));
 

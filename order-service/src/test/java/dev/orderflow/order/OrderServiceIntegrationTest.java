@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -24,13 +25,16 @@ import dev.orderflow.testinfra.MutableClock;
 import dev.orderflow.testinfra.ServiceDatabase;
 import dev.orderflow.testinfra.SqlStatements;
 import dev.orderflow.testinfra.TestInfrastructure;
+import dev.orderflow.testinfra.TestTokenIssuer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The order service against real PostgreSQL and Kafka, with the test playing the delivery service on Kafka.
+ * The order service against real PostgreSQL and Kafka, with the test playing the delivery service on Kafka and
+ * the identity provider ({@link TestTokenIssuer}: real signed tokens, checked against its JWKS over HTTP).
  * All integration test classes share this one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
         "orderflow.saga.deadline=60s",
         "orderflow.saga.deadline-check-interval=100ms",
         "orderflow.messaging.partitions=3",
@@ -40,10 +44,15 @@ import tools.jackson.databind.JsonNode;
 abstract class OrderServiceIntegrationTest {
 
     static final String DEAD_LETTERS = Topics.DELIVERY_EVENTS + ".DLT";
+    static final String OPERATOR = "operator-olivia";
     private static KafkaTestClient kafka;
+    private static TestTokenIssuer tokens;
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MutableClock clock;
@@ -51,6 +60,8 @@ abstract class OrderServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, ServiceDatabase.ORDERS);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> tokens().issuerUri());
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> tokens().jwkSetUri());
     }
 
     @TestConfiguration
@@ -69,8 +80,40 @@ abstract class OrderServiceIntegrationTest {
         return kafka;
     }
 
+    static synchronized TestTokenIssuer tokens() {
+        if (tokens == null) {
+            tokens = TestTokenIssuer.start();
+        }
+        return tokens;
+    }
+
+    /** The API port, without a token. */
     HttpTestClient http() {
         return new HttpTestClient("http://localhost:" + port);
+    }
+
+    /** The actuator's port, which needs no token. */
+    HttpTestClient management() {
+        return new HttpTestClient("http://localhost:" + managementPort);
+    }
+
+    /** The API as this customer: a valid token whose subject is the customer id, with the role customer. */
+    HttpTestClient customer(String customerId) {
+        return http().withBearerToken(() -> tokens().tokenFor(customerId, "customer"));
+    }
+
+    /** The API as an operator, who sees every order. */
+    HttpTestClient operator() {
+        return http().withBearerToken(() -> tokens().tokenFor(OPERATOR, "operator"));
+    }
+
+    HttpTestClient withToken(String token) {
+        return http().withBearerToken(() -> token);
+    }
+
+    /** An operator's token as a header line, for {@link dev.orderflow.testinfra.RawHttpClient}. */
+    static String operatorAuthorizationLine() {
+        return "Authorization: Bearer " + tokens().tokenFor(OPERATOR, "operator");
     }
 
     static String orderJson(String customerId, String country) {
@@ -82,7 +125,7 @@ abstract class OrderServiceIntegrationTest {
     }
 
     UUID placeOrder(String customerId) {
-        HttpTestClient.Response response = http().post("/orders", orderJson(customerId, "KR"));
+        HttpTestClient.Response response = customer(customerId).post("/orders", orderJson(customerId, "KR"));
         if (response.status() != 201) {
             throw new AssertionError("order not placed: " + response.status() + " " + response.body());
         }
@@ -90,7 +133,7 @@ abstract class OrderServiceIntegrationTest {
     }
 
     JsonNode order(UUID orderId) {
-        return http().get("/orders/" + orderId).json();
+        return operator().get("/orders/" + orderId).json();
     }
 
     JsonNode awaitStatus(UUID orderId, String status) {

@@ -1,6 +1,7 @@
 package dev.orderflow.delivery.application;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -36,11 +37,15 @@ class OrderPlacedHandler implements EventHandler<OrderPlaced> {
 
     @Override
     public void handle(OrderPlaced order) {
-        if (deliveries.findByOrder(order.orderId()).isPresent()) {
-            return; // the order was cancelled before its OrderPlaced arrived: nothing to schedule
+        Optional<Delivery> recorded = deliveries.findByOrder(order.orderId());
+        if (recorded.isPresent()) {
+            // The order was cancelled before its OrderPlaced arrived: nothing to schedule, but now it is known whose
+            // cancelled delivery it is.
+            recorded.get().identifyCustomer(order.customerId());
+            return;
         }
-        Delivery.Decision decision = Delivery.decide(order.orderId(), order.deliveryAddress().country(),
-                policy.area(), policy.courierAssignment(), clock);
+        Delivery.Decision decision = Delivery.decide(order.orderId(), order.customerId(),
+                order.deliveryAddress().country(), policy.area(), policy.courierAssignment(), clock);
         deliveries.add(decision.delivery());
         outbox.add(decision.event());
         monitor.decided(decision.delivery(), "to " + order.deliveryAddress().country()

@@ -13,8 +13,9 @@ public interface Deliveries {
 
     Optional<Delivery> findByOrder(UUID orderId);
 
-    /** Newest first; a null status matches all. Pages count from 0. */
-    List<Delivery> list(DeliveryStatus status, int page, int size);
+    /** One page of the deliveries that match, newest first. */
+    List<Delivery> list(DeliverySearch search);
 
-    long count(DeliveryStatus status);
+    /** How many deliveries match, on all pages. */
+    long count(DeliverySearch search);
 }

@@ -3,6 +3,7 @@ package dev.orderflow.delivery.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +30,10 @@ public class Delivery {
 
     @Column(name = "order_id", nullable = false, unique = true)
     private UUID orderId;
+
+    // null only while unknown: a delivery recorded from an OrderCancelled that overtook its OrderPlaced
+    @Column(name = "customer_id")
+    private String customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -63,10 +68,14 @@ public class Delivery {
     public record Decision(Delivery delivery, DomainEvent event) {
     }
 
-    /** Schedules the order's delivery when the area covers its country, and records a failure otherwise. */
-    public static Decision decide(UUID orderId, String country, ServiceArea area, CourierAssignment couriers,
-                                  Clock clock) {
-        Delivery delivery = new Delivery(orderId, country, clock.instant());
+    /**
+     * Schedules the delivery of the customer's order when the area covers its country, and records a failure
+     * otherwise.
+     */
+    public static Decision decide(UUID orderId, String customerId, String country, ServiceArea area,
+                                  CourierAssignment couriers, Clock clock) {
+        Delivery delivery = new Delivery(orderId, Objects.requireNonNull(customerId, "customerId"), country,
+                clock.instant());
         if (!area.covers(country)) {
             delivery.status = DeliveryStatus.FAILED;
             delivery.failureReason = FailureReason.ADDRESS_NOT_SERVICEABLE;
@@ -81,12 +90,20 @@ public class Delivery {
 
     /**
      * The order was cancelled before its OrderPlaced was ever applied (it was dead-lettered, say): a cancelled
-     * delivery is recorded so that OrderPlaced, should it come later, schedules nothing.
+     * delivery is recorded so that OrderPlaced, should it come later, schedules nothing. Whose order it is, only
+     * OrderPlaced says: until it comes ({@link #identifyCustomer}), the delivery has no customer.
      */
     public static Decision cancelledBeforeScheduling(UUID orderId, Instant now) {
-        Delivery delivery = new Delivery(orderId, null, now);
+        Delivery delivery = new Delivery(orderId, null, null, now);
         delivery.status = DeliveryStatus.CANCELLED;
         return new Decision(delivery, new DeliveryCancelled(orderId, delivery.id));
+    }
+
+    /** The OrderPlaced that came after the cancellation names the customer, who may then see the delivery. */
+    public void identifyCustomer(String customer) {
+        if (customerId == null) {
+            customerId = Objects.requireNonNull(customer, "customer");
+        }
     }
 
     /** Calls off a scheduled delivery; a failed or cancelled one has nothing to call off. */
@@ -99,9 +116,10 @@ public class Delivery {
         return Optional.of(new DeliveryCancelled(orderId, id));
     }
 
-    private Delivery(UUID orderId, String country, Instant now) {
+    private Delivery(UUID orderId, String customerId, String country, Instant now) {
         this.id = UUID.randomUUID();
         this.orderId = orderId;
+        this.customerId = customerId;
         this.country = country;
         this.createdAt = now;
         this.updatedAt = now;
@@ -113,6 +131,11 @@ public class Delivery {
 
     public UUID orderId() {
         return orderId;
+    }
+
+    /** Empty while unknown: see {@link #cancelledBeforeScheduling}. */
+    public Optional<String> customerId() {
+        return Optional.ofNullable(customerId);
     }
 
     public DeliveryStatus status() {

@@ -1,20 +1,14 @@
 package dev.orderflow.delivery.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 import dev.orderflow.delivery.domain.Delivery;
-import dev.orderflow.delivery.domain.DeliveryStatus;
 
-interface DeliveryJpaRepository extends JpaRepository<Delivery, UUID> {
+interface DeliveryJpaRepository extends JpaRepository<Delivery, UUID>, JpaSpecificationExecutor<Delivery> {
 
     Optional<Delivery> findByOrderId(UUID orderId);
-
-    List<Delivery> findByStatus(DeliveryStatus status, Pageable pageable);
-
-    long countByStatus(DeliveryStatus status);
 }

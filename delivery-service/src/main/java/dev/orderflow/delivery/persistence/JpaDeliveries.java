@@ -6,11 +6,12 @@ import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Repository;
 
 import dev.orderflow.delivery.domain.Deliveries;
 import dev.orderflow.delivery.domain.Delivery;
-import dev.orderflow.delivery.domain.DeliveryStatus;
+import dev.orderflow.delivery.domain.DeliverySearch;
 
 @Repository
 class JpaDeliveries implements Deliveries {
@@ -37,13 +38,25 @@ class JpaDeliveries implements Deliveries {
     }
 
     @Override
-    public List<Delivery> list(DeliveryStatus status, int page, int size) {
-        PageRequest pageRequest = PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-        return status == null ? repository.findAll(pageRequest).getContent() : repository.findByStatus(status, pageRequest);
+    public List<Delivery> list(DeliverySearch search) {
+        PageRequest pageRequest = PageRequest.of(search.page(), search.size(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+        return repository.findAll(matching(search), pageRequest).getContent();
     }
 
     @Override
-    public long count(DeliveryStatus status) {
-        return status == null ? repository.count() : repository.countByStatus(status);
+    public long count(DeliverySearch search) {
+        return repository.count(matching(search));
+    }
+
+    private static Specification<Delivery> matching(DeliverySearch search) {
+        Specification<Delivery> matching = Specification.unrestricted();
+        if (search.customerId() != null) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("customerId"), search.customerId()));
+        }
+        if (search.status() != null) {
+            matching = matching.and((root, query, cb) -> cb.equal(root.get("status"), search.status()));
+        }
+        return matching;
     }
 }

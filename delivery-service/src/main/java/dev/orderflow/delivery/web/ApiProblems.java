@@ -7,6 +7,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import dev.orderflow.delivery.application.AccessRefused;
 import dev.orderflow.delivery.domain.DeliveryNotFound;
 import dev.orderflow.webproblems.ProblemAnswers;
 
@@ -17,6 +18,11 @@ class ApiProblems extends ProblemAnswers {
     @ExceptionHandler
     ProblemDetail notFound(DeliveryNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Delivery not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail accessRefused(AccessRefused e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler

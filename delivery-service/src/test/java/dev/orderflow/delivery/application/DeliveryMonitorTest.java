@@ -25,7 +25,7 @@ class DeliveryMonitorTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DeliveryMonitor monitor = new DeliveryMonitor(registry);
     private final TransactionTemplate transaction = NoResourceTransactions.template();
-    private final Delivery delivery = Delivery.decide(UUID.randomUUID(), "KR", new ServiceArea(Set.of("KR")),
+    private final Delivery delivery = Delivery.decide(UUID.randomUUID(), "c-42", "KR", new ServiceArea(Set.of("KR")),
             new CourierAssignment(List.of("A"), 2), Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"),
                     ZoneOffset.UTC)).delivery();
 

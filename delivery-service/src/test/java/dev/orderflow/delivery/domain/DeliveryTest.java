@@ -26,7 +26,7 @@ class DeliveryTest {
 
     @Test
     void orderInTheServiceAreaIsScheduledWithACourierAndDate() {
-        Delivery.Decision decision = Delivery.decide(orderId, "KR", AREA, COURIERS, CLOCK);
+        Delivery.Decision decision = Delivery.decide(orderId, "c-42", "KR", AREA, COURIERS, CLOCK);
 
         Delivery delivery = decision.delivery();
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.SCHEDULED);
@@ -38,7 +38,7 @@ class DeliveryTest {
 
     @Test
     void orderOutsideTheServiceAreaFailsWithAddressNotServiceable() {
-        Delivery.Decision decision = Delivery.decide(orderId, "AQ", AREA, COURIERS, CLOCK);
+        Delivery.Decision decision = Delivery.decide(orderId, "c-42", "AQ", AREA, COURIERS, CLOCK);
 
         assertThat(decision.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(decision.event()).isEqualTo(new DeliveryFailed(orderId, decision.delivery().id(),
@@ -56,14 +56,34 @@ class DeliveryTest {
 
     @Test
     void onlyAScheduledDeliveryCanBeCancelled() {
-        Delivery scheduled = Delivery.decide(orderId, "KR", AREA, COURIERS, CLOCK).delivery();
-        Delivery failed = Delivery.decide(UUID.randomUUID(), "AQ", AREA, COURIERS, CLOCK).delivery();
+        Delivery scheduled = Delivery.decide(orderId, "c-42", "KR", AREA, COURIERS, CLOCK).delivery();
+        Delivery failed = Delivery.decide(UUID.randomUUID(), "c-42", "AQ", AREA, COURIERS, CLOCK).delivery();
 
         assertThat(scheduled.cancel(CLOCK.instant())).contains(new DeliveryCancelled(orderId, scheduled.id()));
         assertThat(scheduled.status()).isEqualTo(DeliveryStatus.CANCELLED);
         assertThat(scheduled.cancel(CLOCK.instant())).isEmpty();
         assertThat(failed.cancel(CLOCK.instant())).isEmpty();
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void aDeliveryIsForTheCustomerOfItsOrder() {
+        assertThat(Delivery.decide(orderId, "c-42", "KR", AREA, COURIERS, CLOCK).delivery().customerId())
+                .contains("c-42");
+        assertThat(Delivery.decide(orderId, "c-42", "AQ", AREA, COURIERS, CLOCK).delivery().customerId())
+                .contains("c-42");
+    }
+
+    @Test
+    void aDeliveryCancelledBeforeItsOrderWasPlacedLearnsItsCustomerFromTheLateOrderPlaced() {
+        Delivery cancelled = Delivery.cancelledBeforeScheduling(orderId, CLOCK.instant()).delivery();
+        assertThat(cancelled.customerId()).isEmpty();
+
+        cancelled.identifyCustomer("c-42");
+        cancelled.identifyCustomer("c-other");
+
+        assertThat(cancelled.customerId()).contains("c-42");
+        assertThat(cancelled.status()).isEqualTo(DeliveryStatus.CANCELLED);
     }
 
     @Test

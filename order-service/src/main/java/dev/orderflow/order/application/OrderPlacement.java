@@ -16,13 +16,16 @@ import dev.orderflow.order.domain.Orders;
 public class OrderPlacement {
 
     private final Orders orders;
+    private final OrderAccessPolicy access;
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
     private final Clock clock;
     private final SagaMonitor monitor;
 
-    OrderPlacement(Orders orders, IdempotencyKeys idempotencyKeys, Outbox outbox, Clock clock, SagaMonitor monitor) {
+    OrderPlacement(Orders orders, OrderAccessPolicy access, IdempotencyKeys idempotencyKeys, Outbox outbox, Clock clock,
+                   SagaMonitor monitor) {
         this.orders = orders;
+        this.access = access;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.clock = clock;
@@ -33,8 +36,11 @@ public class OrderPlacement {
     public record Result(Order order, boolean created) {
     }
 
+    /** Places the order for the caller; the Idempotency-Key is the caller's own (another may use the same). */
     @Transactional
-    public Result place(PlaceOrder request, Optional<String> idempotencyKey) {
+    public Result place(Caller caller, PlaceOrder requested, Optional<String> idempotencyKey) {
+        PlaceOrder request = requested.forCustomer(
+                access.customerOfNewOrder(caller, Optional.ofNullable(requested.customerId())));
         UUID orderId = UUID.randomUUID();
         if (idempotencyKey.isPresent()) {
             String fingerprint = request.fingerprint();

@@ -11,8 +11,16 @@ import java.util.List;
 import dev.orderflow.order.domain.DeliveryAddress;
 import dev.orderflow.order.domain.OrderLine;
 
-/** A customer's request to place an order. */
+/**
+ * A customer's request to place an order. {@code customerId} is the customer the request names, null when it names
+ * none; {@link OrderPlacement} places the order for the caller ({@link OrderAccessPolicy#customerOfNewOrder}).
+ */
 public record PlaceOrder(String customerId, List<OrderLine> lines, DeliveryAddress address) {
+
+    /** The same order, for this customer. */
+    public PlaceOrder forCustomer(String customer) {
+        return new PlaceOrder(customer, lines, address);
+    }
 
     /**
      * A digest of everything the request says, so a repeat under the same Idempotency-Key can be told from a

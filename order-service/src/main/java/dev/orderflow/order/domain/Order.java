@@ -128,6 +128,10 @@ public class Order {
         return cancel(CancellationReason.CUSTOMER_REQUEST, now);
     }
 
+    public OrderCancelled cancelOnOperatorRequest(Instant now) {
+        return cancel(CancellationReason.OPERATOR_REQUEST, now);
+    }
+
     /** The saga deadline passed without a delivery decision. */
     public Optional<OrderCancelled> expire(Instant now) {
         if (status != OrderStatus.PENDING) {

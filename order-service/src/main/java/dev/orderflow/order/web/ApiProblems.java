@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import dev.orderflow.order.application.AccessRefused;
 import dev.orderflow.order.application.IdempotencyKeyReused;
 import dev.orderflow.order.domain.OrderNotFound;
 import dev.orderflow.order.domain.OrderTransitionRejected;
@@ -41,6 +42,11 @@ class ApiProblems extends ProblemAnswers {
     @ExceptionHandler
     ProblemDetail notFound(OrderNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Order not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail accessRefused(AccessRefused e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler

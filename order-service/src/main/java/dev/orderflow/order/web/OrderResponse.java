@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.order.domain.SagaStep;
@@ -23,9 +25,12 @@ public record OrderResponse(
         Instant updatedAt,
         List<HistoryEntry> history) {
 
+    // Named apart from PlaceOrderRequest's Item and Address: the document would otherwise show one for both.
+    @Schema(name = "OrderItem")
     public record Item(String productId, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
     }
 
+    @Schema(name = "OrderAddress")
     public record Address(String street, String city, String postalCode, String country) {
     }
 

@@ -80,6 +80,15 @@ class OrderTest {
     }
 
     @Test
+    void anOperatorsCancellationSaysSoInItsReason() {
+        OrderCancelled cancelled = order.cancelOnOperatorRequest(NOW);
+
+        assertThat(cancelled.reason()).isEqualTo(CancellationReason.OPERATOR_REQUEST);
+        assertThat(order.cancellationReason()).contains("OPERATOR_REQUEST");
+        assertThatThrownBy(() -> order.cancelOnOperatorRequest(NOW)).isInstanceOf(OrderTransitionRejected.class);
+    }
+
+    @Test
     void cancelledOrderCannotBeCancelledAgain() {
         order.cancelOnCustomerRequest(NOW);
 
