@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Turns every error that reaches the web layer into {@code application/problem+json}: unknown paths (404),
- * unsupported methods (405), rejected paths (400) and anything unexpected (500, without internals).
+ * unsupported methods (405), rejected paths (400), a server out of reach (502) and anything unexpected (500, without
+ * internals).
  * Ordered before Boot's default handler, which would answer with its own JSON shape.
  */
 @Component
@@ -60,7 +61,9 @@ public class ProblemDetailsErrorHandler implements ErrorWebExceptionHandler {
                     "No route or resource for " + GatewayProblems.clientPath(exchange);
             case ErrorResponse response when response.getBody().getDetail() != null ->
                     response.getBody().getDetail();
-            case Throwable t when causedByIo(t) -> "The backend could not be reached";
+            // Outside a route's breaker this is also the identity provider, when its keys cannot be fetched.
+            case Throwable t when causedByIo(t) -> "A server the gateway depends on (a backend or the identity "
+                    + "provider) could not be reached";
             default -> HttpStatus.valueOf(statusOf(error).value()).getReasonPhrase();
         };
     }

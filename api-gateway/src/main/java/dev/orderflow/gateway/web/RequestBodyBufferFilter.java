@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -35,10 +34,15 @@ import reactor.core.publisher.Mono;
  * body timeout gets {@code 408}, so that a client cannot hold a connection and its buffers by never finishing.
  * Either way the connection is closed, since the stream may be out of step.</li>
  * </ul>
+ * It runs after authentication, so that a caller without a valid token is refused before the gateway holds a
+ * byte of its body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(RequestBodyBufferFilter.AFTER_AUTHENTICATION)
 public class RequestBodyBufferFilter implements WebFilter {
+
+    /** Right after Spring Security's filter chain, which WebFluxSecurityConfiguration orders at -100. */
+    static final int AFTER_AUTHENTICATION = -100 + 1;
 
     /** How much of a refused body is still read and dropped before the answer; as Tomcat's maxSwallowSize. */
     static final long DRAIN_LIMIT = DataSize.ofMegabytes(2).toBytes();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static dev.orderflow.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The API descriptions are public: every request here is sent without a token. */
 class OpenApiTest extends GatewayIntegrationTest {
 
     private static final String ORDER_SERVICE_DOCUMENT = """
@@ -17,11 +18,22 @@ class OpenApiTest extends GatewayIntegrationTest {
              "servers":[{"url":"http://order-service:8081","description":"Generated server url"}],
              "paths":{"/orders":{"get":{"responses":{"200":{"description":"OK"}}}}}}""";
 
+    /** As a service describes its login: with the issuer's address inside the cluster. */
+    private static final String SECURED_DOCUMENT = """
+            {"openapi":"3.1.0","info":{"title":"order-service","version":"1"},"paths":{},
+             "components":{"securitySchemes":{"orderflow":{"type":"oauth2","flows":{
+               "authorizationCode":{"authorizationUrl":"%1$s/auth","tokenUrl":"%1$s/token","refreshUrl":"%1$s/token",
+                                    "scopes":{}},
+               "clientCredentials":{"tokenUrl":"%1$s/token","scopes":{}}}},
+               "apiKey":{"type":"apiKey","in":"header","name":"X-Other"}}},
+             "security":[{"orderflow":[]}]}"""
+            .formatted("http://keycloak:8180/realms/orderflow/protocol/openid-connect");
+
     @Test
     void servesEachServicesDocumentWithTheGatewayAsServer() {
         orderService.answer(Reply.json(200, ORDER_SERVICE_DOCUMENT));
 
-        HttpResponse<String> document = gateway.get("/openapi/orders");
+        HttpResponse<String> document = anonymous().get("/openapi/orders");
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(orderService.received().getFirst().path()).isEqualTo("/v3/api-docs");
@@ -35,7 +47,7 @@ class OpenApiTest extends GatewayIntegrationTest {
     void fetchesTheDeliveryDocumentFromTheDeliveryService() {
         deliveryService.answer(Reply.json(200, "{\"openapi\":\"3.1.0\",\"paths\":{}}"));
 
-        HttpResponse<String> document = gateway.get("/openapi/deliveries");
+        HttpResponse<String> document = anonymous().get("/openapi/deliveries");
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(deliveryService.received().getFirst().path()).isEqualTo("/v3/api-docs");
@@ -47,15 +59,36 @@ class OpenApiTest extends GatewayIntegrationTest {
     void passesAnythingThatIsNotAnOpenApiDocumentThroughUnchanged() {
         orderService.answer(Reply.json(404, "{\"title\":\"Not Found\"}"));
 
-        HttpResponse<String> response = gateway.get("/openapi/orders");
+        HttpResponse<String> response = anonymous().get("/openapi/orders");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"title\":\"Not Found\"}");
     }
 
     @Test
+    void pointsTheLoginOfTheDocumentsAtThePublicIssuer() {
+        orderService.answer(Reply.json(200, SECURED_DOCUMENT));
+
+        HttpResponse<String> document = anonymous().get("/openapi/orders");
+
+        String issuer = identityProvider.issuerUri();
+        String flows = "$.components.securitySchemes.orderflow.flows";
+        assertThat(json(document, flows + ".authorizationCode.authorizationUrl").toString())
+                .isEqualTo(issuer + "/protocol/openid-connect/auth");
+        assertThat(json(document, flows + ".authorizationCode.tokenUrl").toString())
+                .isEqualTo(issuer + "/protocol/openid-connect/token");
+        assertThat(json(document, flows + ".authorizationCode.refreshUrl").toString())
+                .isEqualTo(issuer + "/protocol/openid-connect/token");
+        assertThat(json(document, flows + ".clientCredentials.tokenUrl").toString())
+                .isEqualTo(issuer + "/protocol/openid-connect/token");
+        assertThat(json(document, "$.components.securitySchemes.apiKey.name").toString()).isEqualTo("X-Other");
+        List<String> servers = json(document, "$.servers[*].url");
+        assertThat(servers).containsExactly("/api");
+    }
+
+    @Test
     void pointsSwaggerUiAtBothDocuments() {
-        HttpResponse<String> config = gateway.get("/v3/api-docs/swagger-config");
+        HttpResponse<String> config = anonymous().get("/v3/api-docs/swagger-config");
 
         assertThat(config.statusCode()).isEqualTo(200);
         List<String> urls = json(config, "$.urls[*].url");
@@ -65,16 +98,29 @@ class OpenApiTest extends GatewayIntegrationTest {
 
     @Test
     void servesSwaggerUi() {
-        HttpResponse<String> redirect = gateway.get("/swagger-ui.html");
+        HttpResponse<String> redirect = anonymous().get("/swagger-ui.html");
         assertThat(redirect.statusCode()).isEqualTo(302);
         String location = redirect.headers().firstValue("Location").orElseThrow();
 
-        HttpResponse<String> page = gateway.get(location.replaceFirst("^https?://[^/]+", ""));
+        HttpResponse<String> page = anonymous().get(location.replaceFirst("^https?://[^/]+", ""));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
 
-        HttpResponse<String> initializer = gateway.get("/swagger-ui/swagger-initializer.js");
+        HttpResponse<String> initializer = anonymous().get("/swagger-ui/swagger-initializer.js");
         assertThat(initializer.statusCode()).isEqualTo(200);
         assertThat(initializer.body()).contains("/v3/api-docs/swagger-config");
+    }
+
+    @Test
+    void logsSwaggerUiInWithTheClientForPeopleAndPkce() {
+        HttpResponse<String> initializer = anonymous().get("/swagger-ui/swagger-initializer.js");
+        HttpResponse<String> config = anonymous().get("/v3/api-docs/swagger-config");
+
+        assertThat(initializer.body()).contains(
+                "ui.initOAuth(\n{\"clientId\":\"orderflow-web\",\"usePkceWithAuthorizationCodeGrant\":true})");
+        // The realm lets the client for people come back to the gateway's pages (redirectUris).
+        String redirectUrl = json(config, "$.oauth2RedirectUrl");
+        assertThat(redirectUrl).isEqualTo("http://127.0.0.1:" + port + "/swagger-ui/oauth2-redirect.html");
+        assertThat(anonymous().get("/swagger-ui/oauth2-redirect.html").statusCode()).isEqualTo(200);
     }
 }

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
+import dev.orderflow.testinfra.HttpTestClient;
+import dev.orderflow.testinfra.RawHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,15 +50,39 @@ class UnreadableRequestProblemsTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void traceAndUnreadableAcceptHeadersGetProblemsWhereTheGatewayAnswersItself() {
-        HttpResponse<String> trace = gateway.send("TRACE", "/nowhere", null);
-        HttpResponse<String> unreadableAccept = gateway.get("/nowhere", "Accept", "gzip;q=2");
+    void unreadableAcceptHeadersGetProblemsWhereTheGatewayAnswersItself() {
+        HttpResponse<String> response = gateway.get("/nowhere", "Accept", "gzip;q=2");
 
-        for (HttpResponse<String> response : List.of(trace, unreadableAccept)) {
-            assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response, "$.status").toString()).isEqualTo("404");
+    }
+
+    @Test
+    void traceIsRefusedWithAProblemBeforeAnyRoute() {
+        // Spring Security's firewall refuses TRACE (and other unusual methods), with or without a token.
+        for (HttpResponse<String> response : List.of(gateway.send("TRACE", "/api/deliveries/7", null),
+                anonymous().send("TRACE", "/nowhere", null))) {
+            assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(json(response, "$.status").toString()).isEqualTo("404");
+            assertThat(json(response, "$.status").toString()).isEqualTo("400");
+            assertThat(json(response, "$.requestId").toString())
+                    .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
         }
+        assertThat(deliveryService.receivedCount()).isZero();
+    }
+
+    @Test
+    void anAuthorizationHeaderWithAControlCharacterIsRefusedWithAProblem() {
+        // Netty lets the byte 0x85 through; Spring Security's firewall, reading the header, takes it for the control
+        // character NEL and answers a bare 400, which RejectedRequestProblems turns into a problem.
+        HttpTestClient.Response response = new RawHttpClient(port).send("GET /api/orders/1 HTTP/1.1",
+                gateway.rawAuthorization().strip() + "\u0085");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("content-type")).hasValue("application/problem+json");
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
+        assertThat(orderService.receivedCount()).isZero();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.orderflow.gateway.ratelimit;
 
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
+import dev.orderflow.gateway.support.FakeBackend.Reply;
 import dev.orderflow.gateway.support.GatewayClient;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 import static dev.orderflow.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A small limit: 3 requests at once, then one per second. Other test classes run with the generous default. */
+/**
+ * A small limit: 3 requests at once, then one per second, per caller: the subject of the access token. Other test
+ * classes run with the generous default.
+ */
 @TestPropertySource(properties = {
         "orderflow.gateway.rate-limit.burst-capacity=3",
         "orderflow.gateway.rate-limit.replenish-rate=1"
@@ -47,21 +52,47 @@ class RateLimitTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void keepsSeparateLimitsPerApiKey() {
-        for (int call = 0; call <= BURST; call++) {
-            gateway.get("/api/orders/1");
+    void keepsABucketPerSubject() {
+        GatewayClient alice = customer("alice-" + UUID.randomUUID());
+        GatewayClient bob = customer("bob-" + UUID.randomUUID());
+        for (int call = 0; call < BURST; call++) {
+            assertThat(alice.get("/api/orders/1").statusCode()).isEqualTo(200);
         }
+        assertThat(alice.get("/api/orders/1").statusCode()).isEqualTo(429);
 
-        assertThat(new GatewayClient(port, "another-client").get("/api/orders/1").statusCode()).isEqualTo(200);
+        for (int call = 0; call < BURST; call++) {
+            assertThat(bob.get("/api/orders/1").statusCode()).isEqualTo(200);
+        }
+        assertThat(bob.get("/api/orders/1").statusCode()).isEqualTo(429);
     }
 
     @Test
-    void limitsClientsWithoutApiKeyByTheirAddress() {
-        GatewayClient anonymous = new GatewayClient(port, null);
+    void countsTheSubjectNotTheToken() {
+        String subject = "carol-" + UUID.randomUUID();
+        for (int call = 0; call < BURST; call++) {
+            // A fresh token for every call, as a client logging in again would get: still the same caller.
+            assertThat(customer(subject).get("/api/orders/1").statusCode()).isEqualTo(200);
+        }
+
+        assertThat(customer(subject).get("/api/orders/1").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void ignoresTheFormerApiKeyHeader() {
+        for (int call = 0; call < BURST; call++) {
+            gateway.get("/api/orders/1", "X-Api-Key", "key-" + call);
+        }
+
+        assertThat(gateway.get("/api/orders/1", "X-Api-Key", "yet-another-key").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void limitsTheAnonymousReadersOfTheApiDocumentsByTheirAddress() {
+        orderService.answer(Reply.json(200, "{\"openapi\":\"3.1.0\",\"paths\":{}}"));
 
         int limited = 0;
         for (int call = 0; call <= BURST; call++) {
-            limited += anonymous.get("/api/deliveries/1").statusCode() == 429 ? 1 : 0;
+            limited += anonymous().get("/openapi/orders").statusCode() == 429 ? 1 : 0;
         }
 
         assertThat(limited).isPositive();
@@ -70,7 +101,8 @@ class RateLimitTest extends GatewayIntegrationTest {
     @Test
     void doesNotLimitTheGatewaysOwnActuator() {
         for (int call = 0; call <= BURST * 2; call++) {
-            assertThat(gateway.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+            assertThat(anonymous().get("/readyz").statusCode()).isEqualTo(200);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.orderflow.gateway.support.GatewayClient;
+import dev.orderflow.gateway.support.GatewayIntegrationTest;
+import dev.orderflow.testinfra.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackendDownTest {
 
     private static final String NOBODY_LISTENING = "http://127.0.0.1:" + unusedPort();
+    private static final TestTokenIssuer identityProvider = TestTokenIssuer.start();
 
     @LocalServerPort
     int port;
@@ -32,11 +35,12 @@ class BackendDownTest {
     static void deadBackends(DynamicPropertyRegistry registry) {
         registry.add("orderflow.gateway.order-service-url", () -> NOBODY_LISTENING);
         registry.add("orderflow.gateway.delivery-service-url", () -> NOBODY_LISTENING);
+        GatewayIntegrationTest.trustTokensOf(identityProvider, registry);
     }
 
     @Test
     void answersFastWithAProblemWhenTheBackendRefusesConnections() {
-        GatewayClient gateway = new GatewayClient(port, "down-client");
+        GatewayClient gateway = new GatewayClient(port, identityProvider.tokenFor("down-client", "customer"));
 
         for (String method : new String[] {"GET", "POST"}) {
             long started = System.nanoTime();
@@ -55,7 +59,7 @@ class BackendDownTest {
 
     @Test
     void servesTheOpenApiRoutesWithTheSameProblemWhenTheBackendIsDown() {
-        HttpResponse<String> response = new GatewayClient(port, "docs-client").get("/openapi/deliveries");
+        HttpResponse<String> response = GatewayClient.anonymous(port).get("/openapi/deliveries");
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json(response, "$.route").toString()).isEqualTo("delivery-service");

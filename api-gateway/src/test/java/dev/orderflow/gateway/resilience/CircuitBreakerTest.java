@@ -97,7 +97,8 @@ class CircuitBreakerTest extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"})
+    // TRACE never gets this far: the firewall refuses it (UnreadableRequestProblemsTest).
+    @ValueSource(strings = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
     void fallsBackWithAProblemForEveryMethod(String method) {
         deliveryService.answer(Reply.status(503));
         String body = method.startsWith("P") ? "{}" : null;

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import dev.orderflow.gateway.support.GatewayClient;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +43,7 @@ class AbandonedRequestTest extends GatewayIntegrationTest {
             int expected = abandoned;
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 // The gateway may stop reading the body once the backend does: write it on another thread.
-                Thread.ofVirtual().start(() -> post(client, body));
+                Thread.ofVirtual().start(() -> post(client, gateway.rawOrderPostHead(body.length), body));
                 await().atMost(Duration.ofSeconds(5)).until(() -> orderService.receivedCount() == expected);
             }
         }
@@ -59,10 +58,10 @@ class AbandonedRequestTest extends GatewayIntegrationTest {
         assertThat(output.getAll()).doesNotContain("IllegalReferenceCountException");
     }
 
-    private static void post(Socket client, byte[] body) {
+    private static void post(Socket client, byte[] head, byte[] body) {
         try {
             OutputStream out = client.getOutputStream();
-            out.write(GatewayClient.rawOrderPostHead("abandoning", body.length));
+            out.write(head);
             out.write(body);
         }
         catch (IOException hungUp) {

@@ -29,13 +29,13 @@ class GatewayKeepAliveTest extends GatewayIntegrationTest {
     private static final int REQUESTS = 400;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/actuator/health/readiness", "/api/orders/1", "/no/such/path"})
+    @ValueSource(strings = {"/readyz", "/api/orders/1", "/no/such/path"})
     void answersEveryRequestOnOneKeepAliveConnection(String path) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(3000);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: keep-alive\r\n\r\n")
+            byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + gateway.rawAuthorization() + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1);
             for (int i = 1; i <= REQUESTS; i++) {
                 out.write(request);

@@ -33,12 +33,15 @@ class GatewayRoutesTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void showsTheRoutesReadOnlyAtTheGatewayActuator() {
-        HttpResponse<String> routes = gateway.get("/actuator/gateway/routes");
+    void showsTheRoutesReadOnlyOnTheManagementPort() {
+        HttpResponse<String> routes = management.get("/actuator/gateway/routes");
 
         assertThat(routes.statusCode()).isEqualTo(200);
         List<String> ids = json(routes, "$[*].route_id");
         assertThat(ids).contains("order-service", "delivery-service");
-        assertThat(gateway.send("POST", "/actuator/gateway/refresh", null).statusCode()).isNotEqualTo(200);
+        assertThat(management.send("POST", "/actuator/gateway/refresh", null).statusCode()).isNotEqualTo(200);
+        assertThat(management.send("DELETE", "/actuator/gateway/routes/order-service", null).statusCode())
+                .isNotEqualTo(200);
+        assertThat(routeLocator.getRoutes().collectList().block()).hasSize(4);
     }
 }

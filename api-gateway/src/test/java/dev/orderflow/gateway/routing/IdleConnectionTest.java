@@ -42,8 +42,8 @@ class IdleConnectionTest extends GatewayIntegrationTest {
     void closesAKeepAliveConnectionLeftIdleAfterItsAnswer() throws IOException {
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             client.setSoTimeout(5000);
-            client.getOutputStream().write("GET /api/orders/1 HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: idle\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            client.getOutputStream().write(("GET /api/orders/1 HTTP/1.1\r\nHost: localhost\r\n"
+                    + gateway.rawAuthorization() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             long started = System.nanoTime();
 
             // The answer, then the end of the stream once the connection has been idle for the timeout.

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.orderflow.gateway.support.GatewayClient;
 import dev.orderflow.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -157,7 +156,7 @@ class RequestBodyBufferTest extends GatewayIntegrationTest {
     private Socket startPost(int contentLength, String extraHeaders) throws IOException {
         Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
         client.setSoTimeout(6000);
-        client.getOutputStream().write(GatewayClient.rawOrderPostHead("raw-client", contentLength, extraHeaders));
+        client.getOutputStream().write(gateway.rawOrderPostHead(contentLength, extraHeaders));
         return client;
     }
 

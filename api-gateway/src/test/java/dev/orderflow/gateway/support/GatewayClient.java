@@ -13,7 +13,7 @@ import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** Talks HTTP to the running gateway, as one client identified by its {@code X-Api-Key}. */
+/** Talks HTTP to the running gateway, as one client identified by its access token (or none). */
 public final class GatewayClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -22,11 +22,21 @@ public final class GatewayClient {
             .build();
 
     private final String baseUrl;
-    private final String apiKey;
+    private final String accessToken;
 
-    public GatewayClient(int port, String apiKey) {
+    /** Sends {@code Authorization: Bearer <accessToken>} with every request. */
+    public GatewayClient(int port, String accessToken) {
         this.baseUrl = "http://127.0.0.1:" + port;
-        this.apiKey = apiKey;
+        this.accessToken = accessToken;
+    }
+
+    /** Sends no {@code Authorization} header. */
+    public static GatewayClient anonymous(int port) {
+        return new GatewayClient(port, null);
+    }
+
+    public String accessToken() {
+        return accessToken;
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -46,8 +56,8 @@ public final class GatewayClient {
         if (body.contentLength() != 0) {
             request.header("Content-Type", "application/json");
         }
-        if (apiKey != null) {
-            request.header("X-Api-Key", apiKey);
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
         }
         if (headers.length > 0) {
             request.headers(headers);
@@ -68,15 +78,20 @@ public final class GatewayClient {
      * The head of a {@code POST /api/orders} with a JSON body of {@code contentLength} bytes, for tests that write
      * to a raw socket what no HTTP client would send (a body cut off, stalled, or sent in parts).
      */
-    public static byte[] rawOrderPostHead(String apiKey, int contentLength) {
-        return rawOrderPostHead(apiKey, contentLength, "");
+    public byte[] rawOrderPostHead(int contentLength) {
+        return rawOrderPostHead(contentLength, "");
     }
 
     /** {@code extraHeaders}: more header lines, each ending in CRLF. */
-    public static byte[] rawOrderPostHead(String apiKey, int contentLength, String extraHeaders) {
-        return ("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: " + apiKey + "\r\n"
+    public byte[] rawOrderPostHead(int contentLength, String extraHeaders) {
+        return ("POST /api/orders HTTP/1.1\r\nHost: localhost\r\n" + rawAuthorization()
                 + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n" + extraHeaders
                 + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The {@code Authorization} header line (with its CRLF) for a raw request, or nothing without a token. */
+    public String rawAuthorization() {
+        return accessToken == null ? "" : "Authorization: Bearer " + accessToken + "\r\n";
     }
 
     public static <T> T json(HttpResponse<String> response, String path) {

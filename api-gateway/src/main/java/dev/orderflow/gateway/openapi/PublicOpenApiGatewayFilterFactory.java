@@ -13,25 +13,30 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code OpenApiServers} route filter: replaces the {@code servers} of a service's OpenAPI document by the
- * gateway's path for that API.
- * <p>
- * springdoc fills {@code servers} with the URL the service was called on (its internal host), and the service's
- * paths ({@code /orders}) lack the gateway's {@code /api} prefix. A relative server URL such as {@code /api}
- * makes Swagger UI send "Try it out" requests to {@code /api/orders} on whatever host served the document:
- * the gateway. Bodies that are not OpenAPI documents (errors, fallbacks) pass unchanged.
+ * {@code PublicOpenApi} route filter: points a service's OpenAPI document at what a browser has to call, since
+ * Swagger UI follows its URLs from the browser.
+ * <ul>
+ * <li>{@code servers} becomes the gateway's path for that API. springdoc fills it with the URL the service was
+ * called on (its internal host), and the service's paths ({@code /orders}) lack the gateway's {@code /api} prefix.
+ * A relative server URL such as {@code /api} makes "Try it out" call {@code /api/orders} on whatever host served
+ * the document: the gateway.</li>
+ * <li>The OAuth2 security scheme's login endpoints become the issuer's public ones ({@link LoginEndpoints}).</li>
+ * </ul>
+ * Bodies that are not OpenAPI documents (errors, fallbacks) pass unchanged.
  */
 @Component
-public class OpenApiServersGatewayFilterFactory
-        extends AbstractGatewayFilterFactory<OpenApiServersGatewayFilterFactory.Config> {
+public class PublicOpenApiGatewayFilterFactory
+        extends AbstractGatewayFilterFactory<PublicOpenApiGatewayFilterFactory.Config> {
 
     private final ModifyResponseBodyGatewayFilterFactory modifyResponseBody;
+    private final LoginEndpoints loginEndpoints;
     private final JsonMapper jsonMapper;
 
-    public OpenApiServersGatewayFilterFactory(ModifyResponseBodyGatewayFilterFactory modifyResponseBody,
-            JsonMapper jsonMapper) {
+    public PublicOpenApiGatewayFilterFactory(ModifyResponseBodyGatewayFilterFactory modifyResponseBody,
+            LoginEndpoints loginEndpoints, JsonMapper jsonMapper) {
         super(Config.class);
         this.modifyResponseBody = modifyResponseBody;
+        this.loginEndpoints = loginEndpoints;
         this.jsonMapper = jsonMapper;
     }
 
@@ -44,10 +49,10 @@ public class OpenApiServersGatewayFilterFactory
     public GatewayFilter apply(Config config) {
         return modifyResponseBody.apply(new ModifyResponseBodyGatewayFilterFactory.Config()
                 .setRewriteFunction(String.class, String.class,
-                        (exchange, body) -> Mono.justOrEmpty(withServer(body, config.getUrl()))));
+                        (exchange, body) -> Mono.justOrEmpty(publicDocument(body, config.getUrl()))));
     }
 
-    String withServer(String body, String url) {
+    String publicDocument(String body, String serverUrl) {
         if (body == null) {
             return null;
         }
@@ -57,8 +62,9 @@ public class OpenApiServersGatewayFilterFactory
                 return body;
             }
             openApi.putArray("servers").addObject()
-                    .put("url", url)
+                    .put("url", serverUrl)
                     .put("description", "API gateway");
+            loginEndpoints.pointOAuth2FlowsAt(openApi);
             return jsonMapper.writeValueAsString(openApi);
         }
         catch (JacksonException notJson) {
