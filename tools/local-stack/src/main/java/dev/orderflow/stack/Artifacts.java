@@ -58,6 +58,26 @@ public final class Artifacts {
         return existing(projectDir.orElseThrow().resolve("tools/local-stack/target").resolve(LAUNCHER_JAR));
     }
 
+    /**
+     * Keycloak's server distribution, {@code keycloak-<version>.zip}: where Maven copies it when it builds the
+     * launcher ({@code tools/local-stack/target/keycloak}), or beside the prebuilt jars.
+     */
+    Path keycloakDistribution() {
+        Path directory = jarDirectory.orElseGet(() -> projectDir.orElseThrow().resolve("tools/local-stack/target/keycloak"));
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().matches("keycloak-[0-9.]+\\.zip"))
+                    .max(Comparator.comparing(Artifacts::modified))
+                    .orElseThrow(() -> missingKeycloak(directory));
+        } catch (IOException e) {
+            throw missingKeycloak(directory);
+        }
+    }
+
+    private static StackException missingKeycloak(Path directory) {
+        return new StackException("Keycloak's distribution (keycloak-<version>.zip) is not in " + directory
+                + "; ./mvnw -DskipTests package -pl tools/local-stack -am copies it there");
+    }
+
     /** {@code <module>-<version>.jar}: Spring Boot's executable jar, not the {@code .original} or other classifiers. */
     static Optional<Path> newestJar(Path target, String module) {
         if (!Files.isDirectory(target)) {

@@ -1,24 +1,27 @@
 package dev.orderflow.stack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code ./stack <command> [argument] [--flag] [--option value]...}, checked against what each command accepts. */
 record CommandLine(String command, List<String> arguments, Map<String, String> options, Set<String> flags) {
 
     static final Set<String> COMMANDS = Set.of("up", "down", "status", "stop", "start", "demo", "logs", "reset", "watch",
-            "help");
+            "token", "help");
 
     private static final String COMPONENT_NAMES =
-            "postgres, kafka, order-service, delivery-service or api-gateway";
+            "postgres, kafka, keycloak, order-service, delivery-service or api-gateway";
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("data-dir", "project-dir", "java", "timeout",
-            "postgres-port", "kafka-port", "kafka-controller-port", "order-service-port", "delivery-service-port",
-            "gateway-port", "lines", "interval");
+    private static final Set<String> VALUE_OPTIONS = Stream.concat(
+            Stream.of("data-dir", "project-dir", "java", "timeout", "lines", "interval"),
+            Arrays.stream(PortSetting.values()).map(PortSetting::option)).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FLAGS = Set.of("detach", "kill", "no-build", "no-startup-cache", "once",
             "help");
 
@@ -89,6 +92,14 @@ record CommandLine(String command, List<String> arguments, Map<String, String> o
             throw new UsageException("./stack " + command + " needs one or more components: " + COMPONENT_NAMES);
         }
         return arguments.stream().map(Component::named).distinct().sorted().toList();
+    }
+
+    /** The demo user {@code token} logs in as. */
+    String user() {
+        if (arguments.size() != 1) {
+            throw new UsageException("./stack token needs one demo user: alice, bob or olivia");
+        }
+        return arguments.get(0);
     }
 
     void requireNoArguments() {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 public enum Component {
     POSTGRES("postgres"),
     KAFKA("kafka"),
+    KEYCLOAK("keycloak"),
     ORDER_SERVICE("order-service"),
     DELIVERY_SERVICE("delivery-service"),
     API_GATEWAY("api-gateway");

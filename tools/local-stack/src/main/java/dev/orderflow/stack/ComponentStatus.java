@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One line of {@code ./stack status}. {@code breakers} are the gateway's circuit breakers and their states (read
+ * One line of {@code ./stack status}: {@code managementPort} serves health and metrics (none for PostgreSQL and Kafka). {@code breakers} are the gateway's circuit breakers and their states (read
  * when it is healthy; empty for the other components).
  */
-public record ComponentStatus(Component component, Optional<Long> pid, int port, Health health,
-                              Optional<Duration> uptime, Map<String, String> breakers) {
+public record ComponentStatus(Component component, Optional<Long> pid, int port, Optional<Integer> managementPort,
+                              Health health, Optional<Duration> uptime, Map<String, String> breakers) {
 
     public enum Health {
         HEALTHY, STARTING, UNHEALTHY, STOPPED;

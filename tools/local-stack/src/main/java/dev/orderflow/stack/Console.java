@@ -35,6 +35,11 @@ public final class Console {
         return new Console(System.out, Terminal.supportsColour());
     }
 
+    /** Standard error, for what goes wrong. */
+    public static Console errors() {
+        return new Console(System.err, Terminal.supportsColour());
+    }
+
     /** Output for tests and tools: plain text on the given stream. */
     public static Console plain(PrintStream out) {
         return new Console(out, false);

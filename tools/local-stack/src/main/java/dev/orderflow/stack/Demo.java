@@ -17,16 +17,17 @@ final class Demo {
 
     private static final Duration DECISION = Duration.ofSeconds(30);
 
+    /** The demo's customer: one of the realm's demo users. */
+    private static final String CUSTOMER = "alice";
+
     private final Stack stack;
     private final Console console;
-    private final GatewayClient gateway;
-    private final DemoOrders orders;
+    private GatewayClient gateway;
+    private DemoOrders orders;
 
     Demo(Stack stack, Console console) {
         this.stack = stack;
         this.console = console;
-        this.gateway = new GatewayClient(stack.ports().gateway());
-        this.orders = new DemoOrders(gateway);
     }
 
     int run() {
@@ -37,7 +38,10 @@ final class Demo {
                     .map(status -> status.component() + " (" + status.health().label() + ")")
                     .collect(java.util.stream.Collectors.joining(", ")) + ". Start it with ./stack up --detach");
         }
-        console.say("orderflow demo: every call goes through the gateway at " + gateway.url(), Tone.BOLD);
+        gateway = GatewayClient.as(stack.ports(), CUSTOMER);
+        orders = new DemoOrders(gateway);
+        console.say("orderflow demo: every call goes through the gateway at " + gateway.url() + ", as " + CUSTOMER
+                + " (logged in at Keycloak)", Tone.BOLD);
         Thread interrupted = new Thread(this::tellWhatIsStopped, "demo-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
@@ -171,7 +175,7 @@ final class Demo {
     }
 
     private String breaker() {
-        return GatewayBreakers.states(stack.probe(), stack.ports().gateway()).getOrDefault("order-service", "?");
+        return GatewayBreakers.states(stack.probe(), stack.ports()).getOrDefault("order-service", "?");
     }
 
     private static String problem(GatewayClient.Reply reply) {

@@ -3,13 +3,12 @@ package dev.orderflow.stack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import tools.jackson.databind.JsonNode;
 
-/** The demo's orders and deliveries, placed and read through the gateway. */
+/** The demo's orders and deliveries, placed and read through the gateway by the client's caller. */
 final class DemoOrders {
 
     /** A delivery address: where the demo ships to. */
@@ -26,20 +25,14 @@ final class DemoOrders {
     }
 
     private final GatewayClient gateway;
-    private final String customer;
 
     DemoOrders(GatewayClient gateway) {
-        this(gateway, "demo-" + UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    DemoOrders(GatewayClient gateway, String customer) {
         this.gateway = gateway;
-        this.customer = customer;
     }
 
+    /** Places an order for whoever the gateway client is (the customer is the token's subject). */
     GatewayClient.Reply place(Address address) {
         Map<String, Object> order = Map.of(
-                "customerId", customer,
                 "items", List.of(Map.of("productId", "SKU-COFFEE-250G", "quantity", 2, "unitPrice", 8.95)),
                 "deliveryAddress", Map.of("street", address.street(), "city", address.city(),
                         "postalCode", address.postalCode(), "country", address.country()));

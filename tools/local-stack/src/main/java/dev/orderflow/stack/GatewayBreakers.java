@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The gateway's circuit breakers and their states, from its {@code /actuator/circuitbreakers} endpoint. */
+/** The gateway's circuit breakers and their states, from {@code /actuator/circuitbreakers} on its management port. */
 final class GatewayBreakers {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -15,8 +15,8 @@ final class GatewayBreakers {
     }
 
     /** Breaker name to state ("CLOSED", "OPEN", "HALF_OPEN"); empty when the gateway does not answer. */
-    static Map<String, String> states(HealthProbe probe, int gatewayPort) {
-        HealthProbe.Response response = probe.get(gatewayPort, "/actuator/circuitbreakers");
+    static Map<String, String> states(HealthProbe probe, Ports ports) {
+        HealthProbe.Response response = probe.get(ports.gatewayManagement(), "/actuator/circuitbreakers");
         Map<String, String> states = new TreeMap<>();
         if (response.statusCode() != 200) {
             return states;

@@ -17,11 +17,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Whether a component serves: PostgreSQL answers a query, Kafka describes its cluster, a service's readiness
- * probe ({@code /actuator/health/readiness}) answers 200.
+ * probe ({@code /actuator/health/readiness} on its management port) or Keycloak's ({@code /health/ready}) answers 200.
  */
 final class HealthProbe {
 
     static final String READINESS = "/actuator/health/readiness";
+    private static final String KEYCLOAK_READINESS = "/health/ready";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -31,8 +32,10 @@ final class HealthProbe {
                 return postgresAnswers(ports.postgres());
             case KAFKA:
                 return kafkaAnswers(ports.kafka());
+            case KEYCLOAK:
+                return get(ports.managementOf(component), KEYCLOAK_READINESS).statusCode() == 200;
             default:
-                return get(ports.of(component), READINESS).statusCode() == 200;
+                return get(ports.managementOf(component), READINESS).statusCode() == 200;
         }
     }
 

@@ -65,21 +65,31 @@ final class Processes {
         }
     }
 
-    /** SIGTERM (SIGKILL with {@code kill}) and wait; a process still alive after the grace period is killed. */
+    /**
+     * SIGTERM (SIGKILL with {@code kill}) and wait; a process still alive after the grace period is killed. A kill
+     * takes the process's children with it (Keycloak's JVM is a child of its start script), as a crash of the
+     * machine they run on would.
+     */
     static Stopped stop(ProcessHandle process, boolean kill, Duration grace) {
         long start = System.nanoTime();
         if (kill) {
-            process.destroyForcibly();
+            killWithDescendants(process);
         } else {
             process.destroy();
         }
         boolean forced = kill;
         if (!awaitExit(process, kill ? Duration.ofSeconds(10) : grace) && !kill) {
-            process.destroyForcibly();
+            killWithDescendants(process);
             forced = true;
             awaitExit(process, Duration.ofSeconds(10));
         }
         return Stopped.signalled(kill, forced, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static void killWithDescendants(ProcessHandle process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     static boolean awaitExit(ProcessHandle process, Duration timeout) {

@@ -22,9 +22,10 @@ final class ServiceProcess {
      * 120 MB without it): the threshold starts above both. The serial collector sizes its young generation only at
      * full collections, so without them it would stay a third of the initial heap: it starts at 24 MB instead.
      * Measured in docs/performance.md ("GC pauses"). Netty and zstd load native code; saying so keeps JDK 24+ from
-     * printing a warning into every log.
+     * printing a warning into every log. The initial heap must hold the objects a JDK 25 AOT cache archives:
+     * order-service's (Spring Security's among them) do not fit in 32 MB, and the JVM then refuses to start.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:NewSize=24m",
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:NewSize=24m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m",
             "--enable-native-access=ALL-UNNAMED");
 
@@ -81,6 +82,9 @@ final class ServiceProcess {
     static Map<String, String> environment(Component service, Ports ports) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", Integer.toString(ports.of(service)));
+        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.managementOf(service)));
+        // Keys come from the issuer's JWKS (the default jwk-set-uri is derived from it).
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", ports.issuer());
         switch (service) {
             case ORDER_SERVICE:
                 database(environment, ports, "orders", "order_service");

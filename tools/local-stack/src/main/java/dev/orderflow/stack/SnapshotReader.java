@@ -24,7 +24,7 @@ final class SnapshotReader {
     /** Reads the parts at once: probing Kafka and PostgreSQL alone takes about a second. */
     SystemSnapshot read() {
         Ports ports = stack.ports();
-        GatewayClient gateway = new GatewayClient(ports.gateway());
+        GatewayClient gateway = GatewayClient.automation(ports);
         Instant at = Instant.now();
         AtomicReference<Map<String, Long>> orders = new AtomicReference<>();
         AtomicReference<Map<String, Long>> deliveries = new AtomicReference<>();
@@ -55,7 +55,7 @@ final class SnapshotReader {
     }
 
     private ServiceFigures figures(Component service, Ports ports) {
-        HealthProbe.Response response = stack.probe().get(ports.of(service), "/actuator/prometheus");
+        HealthProbe.Response response = stack.probe().get(ports.managementOf(service), "/actuator/prometheus");
         if (response.statusCode() != 200) {
             return ServiceFigures.unreachable(service);
         }

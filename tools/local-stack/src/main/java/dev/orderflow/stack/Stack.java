@@ -16,13 +16,13 @@ import dev.orderflow.stack.ComponentStatus.Health;
 import dev.orderflow.stack.Console.Tone;
 
 /**
- * The local stack: PostgreSQL and Kafka, then order-service, delivery-service and api-gateway, each its own
- * process. Every command ({@code up}, {@code down}, {@code stop}, {@code start}, {@code status}) works from what
+ * The local stack: PostgreSQL, Kafka and Keycloak, then order-service, delivery-service and api-gateway, each its
+ * own process. Every command ({@code up}, {@code down}, {@code stop}, {@code start}, {@code status}) works from what
  * {@link StackState} records, so they can come from different terminals, or from the system tests.
  */
 public final class Stack {
 
-    private static final List<Component> INFRASTRUCTURE = List.of(Component.POSTGRES, Component.KAFKA);
+    private static final List<Component> INFRASTRUCTURE = List.of(Component.POSTGRES, Component.KAFKA, Component.KEYCLOAK);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
     /** A JVM that trains a startup cache writes it as it exits: 20-60 s on two cores. */
     private static final Duration TRAINED_SERVICE_STOP_GRACE = Duration.ofMinutes(3);
@@ -32,6 +32,7 @@ public final class Stack {
     private final HealthProbe probe = new HealthProbe();
     private final PostgresProcess postgres;
     private final KafkaProcess kafka;
+    private final KeycloakProcess keycloak;
     private final Set<Component> training;
     private final Object lifecycle = new Object();
     private boolean stopping;
@@ -50,6 +51,7 @@ public final class Stack {
         this.console = console;
         this.postgres = new PostgresProcess(settings.dataDir(), settings.logOf(Component.POSTGRES));
         this.kafka = new KafkaProcess(settings.dataDir(), settings.logOf(Component.KAFKA));
+        this.keycloak = new KeycloakProcess(settings.dataDir(), settings.logOf(Component.KEYCLOAK));
         this.training = Set.copyOf(training);
     }
 
@@ -217,16 +219,20 @@ public final class Stack {
     ComponentStatus statusOf(Component component, Ports ports) {
         Optional<ProcessHandle> process = running(component);
         int port = ports.of(component);
+        Optional<Integer> managementPort = component.isService() || component == Component.KEYCLOAK
+                ? Optional.of(ports.managementOf(component)) : Optional.empty();
         if (process.isEmpty()) {
-            return new ComponentStatus(component, Optional.empty(), port, Health.STOPPED, Optional.empty(), Map.of());
+            return new ComponentStatus(component, Optional.empty(), port, managementPort, Health.STOPPED,
+                    Optional.empty(), Map.of());
         }
         Optional<Duration> uptime = process.get().info().startInstant().map(at -> Duration.between(at, Instant.now()));
         Health health = probe.isHealthy(component, ports) ? Health.HEALTHY
                 : uptime.map(up -> up.compareTo(settings.startupTimeout()) < 0).orElse(false) ? Health.STARTING
                 : Health.UNHEALTHY;
         Map<String, String> breakers = component == Component.API_GATEWAY && health == Health.HEALTHY
-                ? GatewayBreakers.states(probe, port) : Map.of();
-        return new ComponentStatus(component, Optional.of(process.get().pid()), port, health, uptime, breakers);
+                ? GatewayBreakers.states(probe, ports) : Map.of();
+        return new ComponentStatus(component, Optional.of(process.get().pid()), port, managementPort, health, uptime,
+                breakers);
     }
 
     HealthProbe probe() {
@@ -254,7 +260,8 @@ public final class Stack {
             if (component == Component.POSTGRES) {
                 process = postgres.start(ports.postgres());
             } else {
-                Process spawned = service.map(ServiceProcess.Launch::start).orElseGet(() -> startKafka(java, ports));
+                Process spawned = service.map(ServiceProcess.Launch::start).orElseGet(() -> component == Component.KAFKA
+                        ? startKafka(java, ports) : keycloak.start(java, settings.artifacts().keycloakDistribution(), ports));
                 child = Optional.of(spawned);
                 process = spawned.toHandle();
             }
@@ -352,11 +359,11 @@ public final class Stack {
         return new StackException(what + ". The end of its log:", details);
     }
 
-    /** The services together, then Kafka, then PostgreSQL: nothing loses a server it still uses. */
+    /** The services together, then Keycloak, Kafka and PostgreSQL: nothing loses a server it still uses. */
     private void stopInOrder(Collection<Component> components, boolean quietly, boolean killServices) {
         Parallel.forEach(components.stream().filter(Component::isService).collect(Collectors.toList()),
                 service -> stopQuietlyIf(quietly, service, killServices));
-        for (Component infrastructure : List.of(Component.KAFKA, Component.POSTGRES)) {
+        for (Component infrastructure : List.of(Component.KEYCLOAK, Component.KAFKA, Component.POSTGRES)) {
             if (components.contains(infrastructure)) {
                 stopQuietlyIf(quietly, infrastructure, false);
             }

@@ -19,15 +19,17 @@ public final class StackCommand {
 
     public static void main(String[] args) {
         Console console = Console.standard();
+        // Errors on standard error: what a command prints for scripts, TOKEN=$(./stack token alice), stays clean.
+        Console errors = Console.errors();
         int exit;
         try {
             exit = run(CommandLine.parse(args), System.getenv(), console);
         } catch (UsageException e) {
-            console.error(e);
-            console.info(Usage.TEXT);
+            errors.error(e);
+            errors.info(Usage.TEXT);
             exit = 2;
         } catch (StackException e) {
-            console.error(e);
+            errors.error(e);
             exit = 1;
         }
         System.exit(exit);
@@ -79,6 +81,10 @@ public final class StackCommand {
             case "reset":
                 line.requireNoArguments();
                 stack.reset();
+                return 0;
+            case "token":
+                String user = line.user();
+                console.info(new AccessTokens(stack.ports().issuer()).demoUser(user));
                 return 0;
             default:
                 throw new UsageException("unknown command " + line.command());

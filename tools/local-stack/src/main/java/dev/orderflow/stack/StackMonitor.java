@@ -34,7 +34,7 @@ final class StackMonitor implements Runnable {
         for (Component component : Component.values()) {
             last.put(component, Health.HEALTHY);
         }
-        lastBreakers = GatewayBreakers.states(stack.probe(), ports.gateway());
+        lastBreakers = GatewayBreakers.states(stack.probe(), ports);
         while (running) {
             for (Component component : Component.values()) {
                 ComponentStatus status = stack.statusOf(component, ports);
@@ -44,7 +44,7 @@ final class StackMonitor implements Runnable {
                 }
             }
             if (last.get(Component.API_GATEWAY) == Health.HEALTHY) {
-                reportBreakers(GatewayBreakers.states(stack.probe(), ports.gateway()));
+                reportBreakers(GatewayBreakers.states(stack.probe(), ports));
             }
             try {
                 Thread.sleep(INTERVAL.toMillis());

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -63,21 +65,23 @@ final class StackState {
         }
     }
 
+    /** The ports the stack was started with; empty when none were recorded (or by a launcher that knew fewer). */
     Optional<Ports> ports() {
-        if (properties.getProperty("ports.gateway") == null) {
-            return Optional.empty();
+        Map<PortSetting, Integer> ports = new EnumMap<>(PortSetting.class);
+        for (PortSetting setting : PortSetting.values()) {
+            String port = properties.getProperty("ports." + setting.stateName());
+            if (port == null) {
+                return Optional.empty();
+            }
+            ports.put(setting, Integer.parseInt(port));
         }
-        return Optional.of(new Ports(port("gateway"), port("order-service"), port("delivery-service"),
-                port("postgres"), port("kafka"), port("kafka-controller")));
+        return Optional.of(PortSetting.ports(ports));
     }
 
     void ports(Ports ports) {
-        properties.setProperty("ports.gateway", Integer.toString(ports.gateway()));
-        properties.setProperty("ports.order-service", Integer.toString(ports.orderService()));
-        properties.setProperty("ports.delivery-service", Integer.toString(ports.deliveryService()));
-        properties.setProperty("ports.postgres", Integer.toString(ports.postgres()));
-        properties.setProperty("ports.kafka", Integer.toString(ports.kafka()));
-        properties.setProperty("ports.kafka-controller", Integer.toString(ports.kafkaController()));
+        for (PortSetting setting : PortSetting.values()) {
+            properties.setProperty("ports." + setting.stateName(), Integer.toString(setting.portIn(ports)));
+        }
     }
 
     Optional<RunningProcess> process(Component component) {
@@ -143,10 +147,6 @@ final class StackState {
     private void stopped(String name) {
         properties.remove(name + ".pid");
         properties.remove(name + ".started");
-    }
-
-    private int port(String name) {
-        return Integer.parseInt(properties.getProperty("ports." + name));
     }
 
     private void write(Path dataDir) throws IOException {

@@ -70,7 +70,7 @@ final class StartupCacheTraining {
         try {
             stack.discard(); // whatever an interrupted training left
             stack.up();
-            outcome = TrainingWorkload.run(new GatewayClient(stack.ports().gateway()), settings.cacheTraining(),
+            outcome = TrainingWorkload.run(GatewayClient.automation(stack.ports()), settings.cacheTraining(),
                     () -> cancelled);
         } catch (StackException e) {
             if (!cancelled) {

@@ -14,11 +14,12 @@ final class StatusReport {
 
     static void print(List<ComponentStatus> statuses, java.nio.file.Path dataDir, Console console) {
         console.info("orderflow local stack, data in " + dataDir);
-        console.info(String.format(Locale.ROOT, "%-17s %-8s %-6s %-10s %s", "COMPONENT", "PID", "PORT", "HEALTH",
-                "UPTIME"));
+        console.info(String.format(Locale.ROOT, "%-17s %-8s %-6s %-11s %-10s %s", "COMPONENT", "PID", "PORT",
+                "MANAGEMENT", "HEALTH", "UPTIME"));
         for (ComponentStatus status : statuses) {
-            String line = String.format(Locale.ROOT, "%-17s %-8s %-6d %-10s %-12s %s", status.component().id(),
-                    status.pid().map(String::valueOf).orElse("-"), status.port(), status.health().label(),
+            String line = String.format(Locale.ROOT, "%-17s %-8s %-6d %-11s %-10s %-12s %s", status.component().id(),
+                    status.pid().map(String::valueOf).orElse("-"), status.port(),
+                    status.managementPort().map(String::valueOf).orElse("-"), status.health().label(),
                     status.uptime().map(Durations::format).orElse("-"), status.detail());
             console.say(line.stripTrailing(), tone(status.health()));
         }

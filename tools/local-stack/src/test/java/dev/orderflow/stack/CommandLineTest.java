@@ -57,18 +57,18 @@ class CommandLineTest {
 
     @Test
     void portsComeFromFlagsThenEnvironmentThenDefaults() {
-        CommandLine line = CommandLine.parse("up", "--gateway-port", "9080");
+        CommandLine line = CommandLine.parse("up", "--gateway-port", "18080");
         Map<String, String> environment = Map.of("ORDERFLOW_STACK_GATEWAY_PORT", "7080",
                 "ORDERFLOW_STACK_POSTGRES_PORT", "25432");
 
         Ports ports = PortSetting.resolve(line::option, environment, Ports.DEFAULTS);
 
-        assertThat(ports).isEqualTo(new Ports(9080, 8081, 8082, 25432, 19092, 19093));
+        assertThat(ports).isEqualTo(new Ports(18080, 8081, 8082, 25432, 19092, 19093, 8180, 9080, 9081, 9082, 9180));
     }
 
     @Test
     void portsWrittenAsFlagsAreReadBackAsTheSamePorts() {
-        Ports ports = new Ports(18080, 18081, 18082, 25432, 29092, 29093);
+        Ports ports = new Ports(18080, 18081, 18082, 25432, 29092, 29093, 18180, 19080, 19081, 19082, 19180);
         List<String> arguments = new ArrayList<>(List.of("up"));
         arguments.addAll(ports.asFlags());
         CommandLine line = CommandLine.parse(arguments.toArray(String[]::new));
@@ -85,7 +85,7 @@ class CommandLineTest {
 
     @Test
     void everyComponentNeedsItsOwnPort() {
-        assertThatThrownBy(() -> new Ports(8080, 8080, 8082, 15432, 19092, 19093))
+        assertThatThrownBy(() -> new Ports(8080, 8081, 8082, 15432, 19092, 19093, 8180, 9080, 8081, 9082, 9180))
                 .hasMessageStartingWith("every component needs its own port");
     }
 }

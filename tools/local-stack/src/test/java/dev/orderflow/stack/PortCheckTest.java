@@ -17,7 +17,7 @@ class PortCheckTest {
     void aPortWithAListenerIsRefusedWithWhatHoldsItAndHowToChooseAnother() throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = listener.getLocalPort();
-            Ports ports = new Ports(8080, 8081, 8082, port, 19092, 19093);
+            Ports ports = new Ports(8080, 8081, 8082, port, 19092, 19093, 8180, 9080, 9081, 9082, 9180);
 
             assertThatThrownBy(() -> PortCheck.requireFree(PortSetting.POSTGRES, ports))
                     .hasMessageStartingWith("port " + port + " (postgres) is already in use")

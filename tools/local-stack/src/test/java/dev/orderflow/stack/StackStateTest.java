@@ -16,7 +16,7 @@ class StackStateTest {
 
     @Test
     void remembersPortsAndProcessesAcrossCommands() {
-        Ports ports = new Ports(9080, 9081, 9082, 25432, 29092, 29093);
+        Ports ports = new Ports(9080, 9081, 9082, 25432, 29092, 29093, 29180, 29080, 29081, 29082, 29190);
 
         StackState.update(dataDir, state -> {
             state.ports(ports);

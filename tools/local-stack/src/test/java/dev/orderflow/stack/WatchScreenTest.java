@@ -65,6 +65,6 @@ class WatchScreenTest {
     }
 
     private static ComponentStatus status(Component component, Health health) {
-        return new ComponentStatus(component, Optional.empty(), 0, health, Optional.empty(), Map.of());
+        return new ComponentStatus(component, Optional.empty(), 0, Optional.empty(), health, Optional.empty(), Map.of());
     }
 }
