@@ -7,7 +7,8 @@
 # ORDERFLOW_STACK_DIR first if it was started with another --data-dir): restarts order-service with the given
 # environment (none: as configured), places <WARM> orders (default 4000) through it directly to warm its JIT, then
 # <MEASURED> more (default 3000), each read back, from 8 clients; prints the orders per second and order-service's
-# CPU per order and resident memory over the measured part. Run the variants alternately (A B B A ...). It leaves
+# CPU per order and resident memory over the measured part (OrderLoad.java sends the automation client's token from
+# the stack's Keycloak on localhost:8180). Run the variants alternately (A B B A ...). It leaves
 # order-service running with the last variant's environment: run it once more without one to go back.
 set -euo pipefail
 LABEL=$1; shift

@@ -8,21 +8,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar audit-exec.jar [--gateway URL] [--deadline 60s] [--settle 5s] [--wait 0s]}: audits a running
- * system through its gateway and prints the summary and every finding. With {@code --wait}, audits again until
- * nothing is still settling or the time is up. Exit code 0 when healthy, 1 with findings, 2 when orders were
- * still settling at the end, 3 when the gateway could not be read, 64 on a usage error.
+ * {@code java -jar audit-exec.jar [--gateway URL] [--issuer URL] [--deadline 60s] [--settle 5s] [--wait 0s]}: audits
+ * a running system through its gateway and prints the summary and every finding. It reads as the realm's automation
+ * client (an operator, who sees every order), with a token from {@code --issuer} by the client credentials grant; the
+ * client's secret is {@code ORDERFLOW_CLIENT_SECRET} (an environment variable, so that no process list shows it),
+ * the realm's development secret without it. With {@code --wait}, audits again until nothing is still settling or
+ * the time is up. Exit code 0 when healthy, 1 with findings, 2 when orders were still settling at the end, 3 when
+ * the gateway or the issuer could not be read, 64 on a usage error.
  */
 public final class AuditCommand {
 
     private AuditCommand() {
     }
 
+    static final String SECRET_VARIABLE = "ORDERFLOW_CLIENT_SECRET";
+
     /** What the command line asks for. */
-    record Options(URI gateway, Duration deadline, Duration settle, Duration patience) {
+    record Options(URI gateway, URI issuer, Duration deadline, Duration settle, Duration patience) {
 
         static Options parse(String... args) {
             URI gateway = URI.create("http://localhost:8080");
+            // Keycloak of the local stack and of docker compose; every token names it as its issuer.
+            URI issuer = URI.create("http://localhost:8180/realms/orderflow");
             Duration deadline = Duration.ofSeconds(60);
             Duration settle = Duration.ofSeconds(5);
             Duration wait = Duration.ZERO;
@@ -35,23 +42,27 @@ public final class AuditCommand {
                 String value = rest.removeFirst();
                 switch (option) {
                     case "--gateway" -> gateway = URI.create(value);
+                    case "--issuer" -> issuer = URI.create(value);
                     case "--deadline" -> deadline = DurationText.parse(value);
                     case "--settle" -> settle = DurationText.parse(value);
                     case "--wait" -> wait = DurationText.parse(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            return new Options(gateway, deadline, settle, wait);
+            return new Options(gateway, issuer, deadline, settle, wait);
         }
     }
 
     static final String USAGE = """
-            usage: audit [--gateway http://localhost:8080] [--deadline 60s] [--settle 5s] [--wait 0s]
+            usage: audit [--gateway http://localhost:8080] [--issuer URL] [--deadline 60s] [--settle 5s] [--wait 0s]
               --gateway URL   the system to audit, through its gateway
+              --issuer URL    the realm whose automation client (an operator) reads it
+                              (default http://localhost:8180/realms/orderflow, the local stack's and compose's);
+                              its secret: ORDERFLOW_CLIENT_SECRET (default: the realm's development secret)
               --deadline D    order-service's saga deadline: an order PENDING longer than this is stuck
               --settle D      an order changed within this time is still converging and not judged yet
               --wait D        audit again until nothing is settling, for at most this long
-            exit code: 0 healthy, 1 findings, 2 still settling, 3 gateway unreadable, 64 usage error""";
+            exit code: 0 healthy, 1 findings, 2 still settling, 3 gateway or issuer unreadable, 64 usage error""";
 
     /** {@code --help} or {@code -h} anywhere: the usage, instead of an error about a missing value. */
     static boolean asksForHelp(String... args) {
@@ -72,11 +83,13 @@ public final class AuditCommand {
             System.exit(64);
             return;
         }
-        System.exit(run(options));
+        System.exit(run(options, System.getenv().getOrDefault(SECRET_VARIABLE, ClientCredentials.DEVELOPMENT_SECRET)));
     }
 
-    static int run(Options options) {
-        ConsistencyAuditor auditor = new ConsistencyAuditor(options.gateway(),
+    static int run(Options options, String clientSecret) {
+        ClientCredentials automation = new ClientCredentials(options.issuer(), ClientCredentials.AUTOMATION_CLIENT,
+                clientSecret);
+        ConsistencyAuditor auditor = new ConsistencyAuditor(options.gateway(), automation,
                 new ConsistencyRules(options.deadline(), options.settle()), Clock.systemUTC());
         Instant giveUp = Instant.now().plus(options.patience());
         AuditReport report;

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads every order and every delivery through the gateway's public API, page by page, and judges them
- * with {@link ConsistencyRules}. Run it when the load has stopped: it reads, it never writes.
+ * with {@link ConsistencyRules}. Run it when the load has stopped: it reads, it never writes. Every request carries
+ * a bearer token of an operator, whose listings hold every customer's orders and deliveries (a customer's would
+ * hold only their own): the realm's automation client ({@link ClientCredentials#automation}) is one.
  */
 public final class ConsistencyAuditor {
 
@@ -27,11 +30,14 @@ public final class ConsistencyAuditor {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI gateway;
+    private final Supplier<String> operatorToken;
     private final ConsistencyRules rules;
     private final Clock clock;
 
-    public ConsistencyAuditor(URI gateway, ConsistencyRules rules, Clock clock) {
+    /** @param operatorToken asked before every request: a source that renews its token keeps a long wait going */
+    public ConsistencyAuditor(URI gateway, Supplier<String> operatorToken, ConsistencyRules rules, Clock clock) {
         this.gateway = gateway;
+        this.operatorToken = operatorToken;
         this.rules = rules;
         this.clock = clock;
     }
@@ -57,6 +63,7 @@ public final class ConsistencyAuditor {
     private JsonNode get(String pathAndQuery) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve(pathAndQuery))
+                    .header("Authorization", "Bearer " + operatorToken.get())
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + pathAndQuery + " answered " + response.statusCode() + ": "

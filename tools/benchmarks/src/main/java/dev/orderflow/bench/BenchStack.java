@@ -29,7 +29,8 @@ import dev.orderflow.stack.StackSettings;
 
 /**
  * The stack the benchmark measures: the launcher's own code on free ports, data in the benchmark's own directory,
- * jars copied from the checkout's {@code target/} directories. Components can be restarted with other settings
+ * jars copied from the checkout's {@code target/} directories, with Keycloak's distribution beside them (the stack's
+ * identity provider: every request needs its token). Components can be restarted with other settings
  * (a service from its jar instead of its startup cache), and a service can get a second instance with other
  * settings beside its own (the gateway without its circuit breaker).
  */
@@ -74,11 +75,16 @@ final class BenchStack implements AutoCloseable {
         return url(Component.ORDER_SERVICE);
     }
 
-    /** Each service's id and base URL. */
-    Map<String, String> serviceUrls() {
+    /** The issuer of the stack's tokens, its Keycloak realm. */
+    URI issuer() {
+        return URI.create(ports.issuer());
+    }
+
+    /** Each service's id and the base URL of its management port, where its actuator is (never beside its API). */
+    Map<String, String> managementUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
         for (Component service : Component.services()) {
-            urls.put(service.id(), url(service));
+            urls.put(service.id(), "http://localhost:" + ports.managementOf(service));
         }
         return urls;
     }
@@ -121,11 +127,11 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * Another instance of a running service beside the stack's own, on a free port, with these environment
-     * variables changed (null removes one); {@code name} tells its log and its process marker from other twins'. It
-     * runs the first one's command line in its environment, both read from {@code /proc} (Linux, like the
-     * footprint), so that two variants are measured side by side, equally warm, instead of one after the other
-     * across restarts.
+     * Another instance of a running service beside the stack's own, on free ports (its API's and its management
+     * port), with these environment variables changed (null removes one); {@code name} tells its log and its
+     * process marker from other twins'. It runs the first one's command line in its environment, both read from
+     * {@code /proc} (Linux, like the footprint), so that two variants are measured side by side, equally warm,
+     * instead of one after the other across restarts.
      */
     Twin twin(Component service, String name, Map<String, String> changes) throws IOException, InterruptedException {
         long pid = pid(service).orElseThrow(() -> new IllegalStateException(service.id() + " is not running"));
@@ -143,9 +149,14 @@ final class BenchStack implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(environmentOfProcess(pid));
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
         apply(changes, builder.environment());
-        Twin twin = new Twin(builder.start(), "http://localhost:" + port, log);
+        Twin twin = new Twin(builder.start(), "http://localhost:" + port, "http://localhost:" + managementPort, log);
         twins.add(twin); // stopped with the stack too, should the run be interrupted
         twin.awaitReady(Duration.ofMinutes(3));
         return twin;
@@ -156,11 +167,13 @@ final class BenchStack implements AutoCloseable {
 
         private final Process process;
         private final String url;
+        private final String managementUrl;
         private final Path log;
 
-        private Twin(Process process, String url, Path log) {
+        private Twin(Process process, String url, String managementUrl, Path log) {
             this.process = process;
             this.url = url;
+            this.managementUrl = managementUrl;
             this.log = log;
         }
 
@@ -174,7 +187,8 @@ final class BenchStack implements AutoCloseable {
 
         private void awaitReady(Duration timeout) throws InterruptedException {
             try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpRequest readiness = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                HttpRequest readiness = HttpRequest.newBuilder(
+                                URI.create(managementUrl + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(2)).build();
                 long deadline = System.nanoTime() + timeout.toNanos();
                 while (System.nanoTime() < deadline && process.isAlive()) {
@@ -270,8 +284,56 @@ final class BenchStack implements AutoCloseable {
             Files.copy(jar, jars.resolve(service.id() + ".jar"), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.COPY_ATTRIBUTES); // the same build keeps its startup cache
         }
-        Files.copy(projectDir.resolve("tools/local-stack/target/local-stack-exec.jar"),
-                jars.resolve("local-stack-exec.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path launcherTarget = projectDir.resolve("tools/local-stack/target");
+        Files.copy(launcherTarget.resolve("local-stack-exec.jar"), jars.resolve("local-stack-exec.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        stageKeycloak(launcherTarget.resolve("keycloak"));
+    }
+
+    /**
+     * Keycloak's distribution, {@code keycloak-<version>.zip}, from where building the launcher put it (its pom
+     * copies it from Maven's repository), like the launcher's jar beside it: both of one build. 170 MB, so it is
+     * copied only when it changed; the stack unpacks it beside itself once and Keycloak builds itself there at its
+     * first start, both kept for later runs. Other versions staged before are removed, with what was unpacked of them.
+     */
+    private void stageKeycloak(Path launcherKeycloak) throws IOException {
+        Path zip;
+        try (var files = Files.list(launcherKeycloak)) {
+            zip = files.filter(file -> isKeycloakZip(file.getFileName().toString()))
+                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
+                    .orElseThrow(() -> new IOException("no keycloak-<version>.zip in " + launcherKeycloak));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("no " + launcherKeycloak + ": ./mvnw -q -DskipTests package -pl tools/local-stack"
+                    + " copies Keycloak's distribution there", e);
+        }
+        Path staged = jars.resolve(zip.getFileName());
+        if (!Files.exists(staged) || Files.size(staged) != Files.size(zip)
+                || !Files.getLastModifiedTime(staged).equals(Files.getLastModifiedTime(zip))) {
+            Files.copy(zip, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        try (var files = Files.list(jars)) {
+            for (Path other : files.filter(file -> isKeycloakZip(file.getFileName().toString()))
+                    .filter(file -> !file.equals(staged)).toList()) {
+                String version = other.getFileName().toString().replaceFirst("\\.zip$", "");
+                deleteRecursively(jars.resolve(version));
+                Files.delete(other);
+            }
+        }
+    }
+
+    private static boolean isKeycloakZip(String name) {
+        return name.matches("keycloak-[0-9.]+\\.zip");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var tree = Files.walk(directory)) {
+            for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Path newest(Path target, String module) throws IOException {

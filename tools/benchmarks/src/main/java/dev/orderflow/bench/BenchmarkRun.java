@@ -1,5 +1,6 @@
 package dev.orderflow.bench;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.orderflow.audit.ClientCredentials;
 import dev.orderflow.stack.Component;
 import dev.orderflow.stack.StackException;
 
@@ -21,10 +23,16 @@ import dev.orderflow.stack.StackException;
  * <p>Without {@code --gateway} it starts its own stack (free ports, data under {@code --data-dir}) and runs
  * every measurement; with it, only the HTTP ones against that gateway. Results: {@code --out}/results.json and
  * results.md.
+ *
+ * <p>Every request carries a token of the realm's automation client (client credentials grant), from the stack's
+ * own Keycloak, or with {@code --gateway} from {@code --issuer} with the secret {@code ORDERFLOW_CLIENT_SECRET}
+ * (the realm's development secret without it). The token is fetched once before the first measurement and renewed
+ * by a thread of its own ({@link BearerToken}), never by a measured request.
  */
 public final class BenchmarkRun {
 
     private static final Duration SAGA_DEADLINE = Duration.ofMinutes(5);
+    static final String SECRET_VARIABLE = "ORDERFLOW_CLIENT_SECRET";
 
     private BenchmarkRun() {
     }
@@ -48,15 +56,14 @@ public final class BenchmarkRun {
     /** One run: measures, writes results.json and results.md into the output directory, prints the table. */
     static void run(Arguments arguments, Settings settings) throws Exception {
         Instant started = Instant.now();
-        String runId = "bench-" + Long.toString(started.toEpochMilli(), 36);
         Map<String, Object> configuration = new LinkedHashMap<>(settings.describe());
         configuration.put("target", arguments.gateway.orElse("own stack (tools/local-stack, free ports)"));
         configuration.put("environment", arguments.environment);
         BenchReport report = new BenchReport(Machine.describe(), configuration);
         if (arguments.gateway.isPresent()) {
-            httpOnly(arguments, settings, report, runId);
+            httpOnly(arguments, settings, report);
         } else {
-            withStack(arguments, settings, report, runId, configuration);
+            withStack(arguments, settings, report, configuration);
         }
         report.detail("requestFailures", Shop.FAILURES.toString());
         configuration.put("wallClock", Duration.between(started, Instant.now()).toString());
@@ -66,7 +73,7 @@ public final class BenchmarkRun {
         System.out.println("results: " + arguments.out.resolve("results.json") + ", " + arguments.out.resolve("results.md"));
     }
 
-    private static void withStack(Arguments arguments, Settings settings, BenchReport report, String runId,
+    private static void withStack(Arguments arguments, Settings settings, BenchReport report,
                                   Map<String, Object> configuration) throws Exception {
         Map<Component, Map<String, String>> environment = new EnumMap<>(Component.class);
         // Orders of the recovery outage must end by the delivery decision, not by the saga deadline.
@@ -86,38 +93,57 @@ public final class BenchmarkRun {
             stack.up();
             configuration.put("ports", stack.ports().toString());
             configuration.put("serviceEnvironment", environment.toString());
-            Shop gateway = new Shop(stack.gatewayUrl() + "/api/orders");
-            Shop direct = new Shop(stack.orderServiceUrl() + "/orders");
-            // --quick keeps the launcher's start (all three at once) and skips the restarts below.
-            new StartupFootprint(stack).measure(report, "(" + (settings.quick() ? "started together" : "started alone")
-                    + "; JVM flags of the launcher" + (environment.values().stream()
-                    .anyMatch(variables -> variables.containsKey("JAVA_TOOL_OPTIONS")) ? " + JAVA_TOOL_OPTIONS" : "")
-                    + ")", !settings.quick(), () -> warmUp(gateway, direct, settings, runId));
-            double sustained = sagas(gateway, settings, report, runId, Optional.of(stack), arguments.out);
-            new GatewayOverhead(settings, runId).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct),
-                    GatewayOverhead.Side.of("gateway", gateway), true);
-            if (settings.quick()) {
-                report.row("Circuit breaker", "on/off", "not measured with --quick (two more gateways)");
-                report.row("Recovery", "SIGKILL delivery-service", "not measured with --quick");
-            } else {
-                new CircuitBreakerCost(stack, settings, runId).measure(report);
-                new Recovery(stack, settings, SAGA_DEADLINE).measure(report, runId, sustained);
+            try (BearerToken token = BearerToken.renewedInBackground(ClientCredentials.automation(stack.issuer()))) {
+                measureAll(stack, arguments, settings, report, environment, token);
+                reportTokens(report, token);
             }
-            // Last: its hundreds of thousands of commits leave PostgreSQL a checkpoint to write, which would
-            // stall whatever runs next.
-            double anchorTps = new DatabaseAnchor(stack.postgresUrl(), settings).measure(report);
-            DatabaseAnchor.reportEfficiency(report, sustained, anchorTps);
         }
     }
 
-    private static void httpOnly(Arguments arguments, Settings settings, BenchReport report, String runId)
+    private static void measureAll(BenchStack stack, Arguments arguments, Settings settings, BenchReport report,
+                                   Map<Component, Map<String, String>> environment, BearerToken token)
             throws Exception {
-        Shop gateway = new Shop(arguments.gateway.get() + "/api/orders");
-        Optional<Shop> direct = arguments.orderService.map(url -> new Shop(url + "/orders"));
-        warmUp(gateway, direct.orElse(gateway), settings, runId);
-        sagas(gateway, settings, report, runId, Optional.empty(), arguments.out);
+        // order-service checks the token too: the direct path carries it as the gateway's does
+        Shop gateway = new Shop(stack.gatewayUrl() + "/api/orders", token);
+        Shop direct = new Shop(stack.orderServiceUrl() + "/orders", token);
+        // --quick keeps the launcher's start (all three at once) and skips the restarts below.
+        new StartupFootprint(stack).measure(report, "(" + (settings.quick() ? "started together" : "started alone")
+                + "; JVM flags of the launcher" + (environment.values().stream()
+                .anyMatch(variables -> variables.containsKey("JAVA_TOOL_OPTIONS")) ? " + JAVA_TOOL_OPTIONS" : "")
+                + ")", !settings.quick(), () -> warmUp(gateway, direct, settings));
+        double sustained = sagas(gateway, settings, report, Optional.of(stack), arguments.out);
+        new GatewayOverhead(settings).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct),
+                GatewayOverhead.Side.of("gateway", gateway), true);
+        if (settings.quick()) {
+            report.row("Circuit breaker", "on/off", "not measured with --quick (two more gateways)");
+            report.row("Recovery", "SIGKILL delivery-service", "not measured with --quick");
+        } else {
+            new CircuitBreakerCost(stack, settings, token).measure(report);
+            new Recovery(stack, settings, SAGA_DEADLINE, token).measure(report, sustained);
+        }
+        // Last: its hundreds of thousands of commits leave PostgreSQL a checkpoint to write, which would
+        // stall whatever runs next.
+        double anchorTps = new DatabaseAnchor(stack.postgresUrl(), settings).measure(report);
+        DatabaseAnchor.reportEfficiency(report, sustained, anchorTps);
+    }
+
+    private static void httpOnly(Arguments arguments, Settings settings, BenchReport report) throws Exception {
+        ClientCredentials automation = new ClientCredentials(arguments.issuer, ClientCredentials.AUTOMATION_CLIENT,
+                System.getenv().getOrDefault(SECRET_VARIABLE, ClientCredentials.DEVELOPMENT_SECRET));
+        try (BearerToken token = BearerToken.renewedInBackground(automation)) {
+            httpOnly(arguments, settings, report, token);
+            reportTokens(report, token);
+        }
+    }
+
+    private static void httpOnly(Arguments arguments, Settings settings, BenchReport report, BearerToken token)
+            throws Exception {
+        Shop gateway = new Shop(arguments.gateway.get() + "/api/orders", token);
+        Optional<Shop> direct = arguments.orderService.map(url -> new Shop(url + "/orders", token));
+        warmUp(gateway, direct.orElse(gateway), settings);
+        sagas(gateway, settings, report, Optional.empty(), arguments.out);
         if (direct.isPresent()) {
-            new GatewayOverhead(settings, runId).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct.get()),
+            new GatewayOverhead(settings).compare(report, "Gateway", GatewayOverhead.Side.of("direct", direct.get()),
                     GatewayOverhead.Side.of("gateway", gateway), true);
         } else {
             report.row("Gateway", "overhead", "not measured: no --order-service URL to compare with");
@@ -134,42 +160,47 @@ public final class BenchmarkRun {
      * Throughput, then time to consistency at 50% and 90% of it (the latter profiled), with the services' GC
      * pauses during each; the sustained rate.
      */
-    private static double sagas(Shop gateway, Settings settings, BenchReport report, String runId,
-                                Optional<BenchStack> stack, Path out) throws Exception {
-        Optional<GcPauses> pauses = stack.map(s -> GcPauses.from(s.serviceUrls()));
-        Map<String, Object> throughput = new SagaThroughput(gateway, settings).measure(report, runId);
+    /** Tokens fetched during the run: one before it, the rest by the renewal thread, none by a measured request. */
+    private static void reportTokens(BenchReport report, BearerToken token) {
+        report.detail("accessTokensFetched", token.fetched());
+    }
+
+    private static double sagas(Shop gateway, Settings settings, BenchReport report, Optional<BenchStack> stack,
+                                Path out) throws Exception {
+        Optional<GcPauses> pauses = stack.map(s -> GcPauses.from(s.managementUrls()));
+        Map<String, Object> throughput = new SagaThroughput(gateway, settings).measure(report);
         pauses.ifPresent(p -> p.reportSinceLast(report, "during the ladder"));
         double sustained = (double) throughput.get("sustainedPerSecond");
         if (sustained == 0) {
             return 0;
         }
         TimeToConsistency consistency = new TimeToConsistency(gateway, settings);
-        consistency.measure(report, runId, sustained, 0.5, Optional.of(Duration.ofMillis(25)),
+        consistency.measure(report, sustained, 0.5, Optional.of(Duration.ofMillis(25)),
                 Optional.of(Duration.ofMillis(100)));
         pauses.ifPresent(p -> p.reportSinceLast(report, "during time to consistency at 50%"));
         Optional<Profiling> profiling = stack.map(s -> Profiling.start(s, out));
-        consistency.measure(report, runId, sustained, 0.9, Optional.empty(), Optional.empty());
+        consistency.measure(report, sustained, 0.9, Optional.empty(), Optional.empty());
         profiling.ifPresent(p -> p.finish(report));
         pauses.ifPresent(p -> p.reportSinceLast(report, "during time to consistency at 90%"));
         pauses.ifPresent(p -> p.reportSinceStart(report, "since each service started"));
         return sustained;
     }
 
-    private static void warmUp(Shop gateway, Shop direct, Settings settings, String runId) {
+    private static void warmUp(Shop gateway, Shop direct, Settings settings) {
         System.out.println("warming up for " + settings.warmUp() + " (load " + Machine.loadAverage() + ")");
         try {
             // A ramp up to a rate near the first steps. Services restarted a minute earlier (startup measurement)
             // otherwise meet the ladder cold and the gateway sheds the first steps with 503s (run of 14:15: 40/s
             // failed, later 265 POST/s direct); cold services given 80/s at once open the breaker (run of 14:25).
             double scale = settings.warmUpRateScale();
-            SagaThroughput.load(gateway, runId + "-warmup", 10 * scale, settings.warmUp().dividedBy(4));
-            SagaThroughput.load(gateway, runId + "-warmup", 30 * scale, settings.warmUp().dividedBy(4));
-            SagaThroughput.load(gateway, runId + "-warmup", 60 * scale, settings.warmUp().dividedBy(2));
-            SagaThroughput.load(direct, runId + "-warmup", 30 * scale, settings.warmUp().dividedBy(2));
-            gateway.awaitSettled(runId + "-warmup", Duration.ofSeconds(60));
+            SagaThroughput.load(gateway, 10 * scale, settings.warmUp().dividedBy(4));
+            SagaThroughput.load(gateway, 30 * scale, settings.warmUp().dividedBy(4));
+            SagaThroughput.load(gateway, 60 * scale, settings.warmUp().dividedBy(2));
+            SagaThroughput.load(direct, 30 * scale, settings.warmUp().dividedBy(2));
+            gateway.awaitSettled(Duration.ofSeconds(60));
             // A ramp that overran cold services may have opened the breaker: the first step would meet it open
             // (quick run at 23:55 UTC on 2026-12-05: every request of its first step answered 503).
-            gateway.awaitAccepting(runId + "-warmup-settle", Duration.ofSeconds(60));
+            gateway.awaitAccepting(Duration.ofSeconds(60));
         } catch (Exception e) {
             throw new IllegalStateException("warm-up failed", e);
         }
@@ -230,11 +261,15 @@ public final class BenchmarkRun {
     /** The command line. */
     static final class Arguments {
         static final String USAGE = """
-                usage: ./stack bench [--quick] [--gateway URL [--order-service URL]] [--out DIR] [--env component:NAME=VALUE]...
+                usage: ./stack bench [--quick] [--gateway URL [--order-service URL] [--issuer URL]] [--out DIR]
+                                     [--env component:NAME=VALUE]...
                   (no --gateway)      start a stack of its own on free ports and measure everything (about 10 minutes)
                   --quick             the same in under 2 minutes: no restarts, no breaker comparison, no recovery
                   --gateway URL       only the HTTP measurements, against that gateway (any deployment)
                   --order-service URL with --gateway: also compare the gateway with this order-service
+                  --issuer URL        with --gateway: the realm whose automation client's tokens it sends
+                                      (default http://localhost:8180/realms/orderflow, docker compose's); the
+                                      client's secret: ORDERFLOW_CLIENT_SECRET (default: the realm's development one)
                   --out DIR           where results.json and results.md go (default tools/benchmarks/target/bench)
                   --env c:NAME=VALUE  an environment variable for one component of its own stack, e.g.
                                       --env order-service:JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1
@@ -247,6 +282,7 @@ public final class BenchmarkRun {
         boolean help;
         Optional<String> gateway = Optional.empty();
         Optional<String> orderService = Optional.empty();
+        URI issuer = URI.create("http://localhost:8180/realms/orderflow");
         Path project = Path.of(".");
         Path dataDir;
         Path startupCache;
@@ -262,6 +298,7 @@ public final class BenchmarkRun {
                     case "--help", "-h" -> parsed.help = true;
                     case "--gateway" -> parsed.gateway = Optional.of(value(args, ++i, option));
                     case "--order-service" -> parsed.orderService = Optional.of(value(args, ++i, option));
+                    case "--issuer" -> parsed.issuer = URI.create(value(args, ++i, option));
                     case "--project" -> parsed.project = Path.of(value(args, ++i, option));
                     case "--data-dir" -> parsed.dataDir = Path.of(value(args, ++i, option));
                     case "--startup-cache" -> parsed.startupCache = Path.of(value(args, ++i, option));

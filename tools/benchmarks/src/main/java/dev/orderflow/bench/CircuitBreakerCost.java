@@ -52,12 +52,13 @@ final class CircuitBreakerCost {
 
     private final BenchStack stack;
     private final Settings settings;
-    private final String runId;
+    private final BearerToken token;
 
-    CircuitBreakerCost(BenchStack stack, Settings settings, String runId) {
+    /** @param token the benchmark's: the gateways in front of the stand-in validate it as they would any other */
+    CircuitBreakerCost(BenchStack stack, Settings settings, BearerToken token) {
         this.stack = stack;
         this.settings = settings;
-        this.runId = runId;
+        this.token = token;
     }
 
     /**
@@ -99,7 +100,7 @@ final class CircuitBreakerCost {
                 return Optional.empty();
             }
             try (withoutBreaker) {
-                GatewayOverhead load = new GatewayOverhead(settings, runId + "-cb");
+                GatewayOverhead load = new GatewayOverhead(settings);
                 GatewayOverhead.Side without = side("without breaker", withoutBreaker);
                 GatewayOverhead.Side with = side("with breaker", withBreaker);
                 load.warmUp(List.of(without, with), settings.gatewayRounds());
@@ -114,7 +115,8 @@ final class CircuitBreakerCost {
         report.detail(MEASUREMENT, Map.of("notMeasured", String.valueOf(e.getMessage())));
     }
 
-    private static GatewayOverhead.Side side(String name, BenchStack.Twin gateway) {
-        return new GatewayOverhead.Side(name, new Shop(gateway.url() + "/api/orders"), Optional.of(gateway.pid()));
+    private GatewayOverhead.Side side(String name, BenchStack.Twin gateway) {
+        return new GatewayOverhead.Side(name, new Shop(gateway.url() + "/api/orders", token),
+                Optional.of(gateway.pid()));
     }
 }

@@ -19,11 +19,16 @@ import com.sun.net.httpserver.HttpServer;
  * POST rounds from 105 to 383 req/s, two gateways of one configuration 13% apart in run Z), more than the 3% the
  * breaker may cost. Its answers have the status, headers and size of order-service's: {@code POST /orders} 201 with
  * a Location and a new order, {@code GET /orders/{id}} an order with its saga timeline, {@code GET /orders?...} an
- * empty page (nothing is ever pending here), anything else 404.
+ * empty page (nothing is ever pending here), anything else 404. The gateways in front of it validate the
+ * benchmark's bearer token as they would in front of order-service, and pass it on; it ignores the token (as it
+ * ignores the body), and its orders carry a customer id of a token subject's length (a 36-character UUID), as
+ * order-service's do.
  */
 final class FixedCostOrderService implements AutoCloseable {
 
     private static final String ORDER_PATH = "/orders/";
+    /** In the shape of the automation client's subject, which order-service writes into the benchmark's orders. */
+    private static final String CUSTOMER = "5b1f0c8e-2d4a-4c7e-9f3b-8a6d2e1c0b7a";
     private static final String ORDER = """
             {"id":"%s","customerId":"%s","status":"%s","cancellationReason":null,"deliveryId":%s,\
             "items":[{"productId":"p-7","quantity":1,"unitPrice":12.50,"lineTotal":12.50}],"totalAmount":12.50,\
@@ -80,7 +85,7 @@ final class FixedCostOrderService implements AutoCloseable {
     }
 
     private static byte[] order(UUID id, String status, String deliveryId, String history) {
-        return ORDER.formatted(id, "bench", status, deliveryId, history).getBytes(StandardCharsets.UTF_8);
+        return ORDER.formatted(id, CUSTOMER, status, deliveryId, history).getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean isUuid(String text) {

@@ -39,19 +39,17 @@ final class GatewayOverhead {
     }
 
     private final Settings settings;
-    private final String customer;
 
-    GatewayOverhead(Settings settings, String runId) {
+    GatewayOverhead(Settings settings) {
         this.settings = settings;
-        this.customer = runId + "-gateway";
     }
 
     /** One round of POST (and a GET of an order placed before) against this side. */
     PathResult[] round(Side side, List<UUID> known) throws Exception {
         AtomicLong next = new AtomicLong();
-        PathResult posts = measured(side, sequence -> side.shop().place(customer, next.incrementAndGet()).isPresent());
+        PathResult posts = measured(side, sequence -> side.shop().place(next.incrementAndGet()).isPresent());
         // The sagas these orders started must not compete with the next round's requests.
-        side.shop().awaitSettled(customer, Duration.ofSeconds(60));
+        side.shop().awaitSettled(Duration.ofSeconds(60));
         PathResult gets = measured(side, sequence -> side.shop().read(known.get((int) (sequence % known.size()))));
         return new PathResult[] {posts, gets};
     }
@@ -86,7 +84,7 @@ final class GatewayOverhead {
     private List<UUID> placeOrdersToRead(Shop shop) throws IOException, InterruptedException {
         List<UUID> known = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            shop.place(customer, i).ifPresent(known::add);
+            shop.place(i).ifPresent(known::add);
         }
         return known;
     }

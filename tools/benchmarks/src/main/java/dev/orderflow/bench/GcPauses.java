@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The stop-the-world collections of each service between two points of a run, read from its Prometheus endpoint
- * (Micrometer's {@code jvm.gc.pause}, by action and cause). A full collection of the serial collector holds a
+ * on its management port (Micrometer's {@code jvm.gc.pause}, by action and cause). A full collection of the serial collector holds a
  * service for a few hundred milliseconds on two busy cores: every saga in flight waits for it, which is what a
  * latency tail is made of.
  */
@@ -47,10 +47,10 @@ final class GcPauses {
         this.lastReading = read();
     }
 
-    /** Counting from now; {@code serviceUrls}: each service's id and base URL. */
-    static GcPauses from(Map<String, String> serviceUrls) {
+    /** Counting from now; {@code managementUrls}: each service's id and the base URL of its management port. */
+    static GcPauses from(Map<String, String> managementUrls) {
         Map<String, String> prometheusUrls = new LinkedHashMap<>();
-        serviceUrls.forEach((service, url) -> prometheusUrls.put(service, url + "/actuator/prometheus"));
+        managementUrls.forEach((service, url) -> prometheusUrls.put(service, url + "/actuator/prometheus"));
         return new GcPauses(prometheusUrls);
     }
 

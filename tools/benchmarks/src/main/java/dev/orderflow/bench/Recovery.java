@@ -29,22 +29,24 @@ final class Recovery {
     private final Settings settings;
     private final Duration sagaDeadline;
 
-    Recovery(BenchStack stack, Settings settings, Duration sagaDeadline) {
+    private final BearerToken token;
+
+    Recovery(BenchStack stack, Settings settings, Duration sagaDeadline, BearerToken token) {
         this.stack = stack;
-        this.shop = new Shop(stack.gatewayUrl() + "/api/orders");
+        this.token = token;
+        this.shop = new Shop(stack.gatewayUrl() + "/api/orders", token);
         this.settings = settings;
         this.sagaDeadline = sagaDeadline;
     }
 
-    Map<String, Object> measure(BenchReport report, String runId, double sustained) throws Exception {
+    Map<String, Object> measure(BenchReport report, double sustained) throws Exception {
         double rate = Math.max(1, sustained / 2);
-        String customer = runId + "-recovery";
         Duration total = settings.recoveryBefore().plus(settings.recoveryOutage()).plus(settings.recoveryAfter());
         AtomicReference<SagaThroughput.Load> load = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread loader = Thread.ofPlatform().name("recovery-load").start(() -> {
             try {
-                load.set(SagaThroughput.load(shop, customer, rate, total));
+                load.set(SagaThroughput.load(shop, rate, total));
             } catch (Exception e) {
                 failure.set(e);
             }
@@ -59,13 +61,14 @@ final class Recovery {
         if (failure.get() != null) {
             throw failure.get();
         }
-        Optional<Duration> settled = shop.awaitSettled(customer, Duration.ofSeconds(120));
+        Optional<Duration> settled = shop.awaitSettled(Duration.ofSeconds(120));
         Duration finalAfterRestart = settled.map(wait -> Duration.between(restart, Instant.now()))
                 .orElse(Duration.ofSeconds(-1));
-        long stuck = shop.pending(customer);
+        long stuck = shop.pending();
         // Everything older than the settle time is judged; nothing may be PENDING past the saga deadline.
         Thread.sleep(2_000);
-        AuditReport audit = new ConsistencyAuditor(URI.create(stack.gatewayUrl()),
+        // As the automation client, an operator: every order of the system, not only the benchmark's.
+        AuditReport audit = new ConsistencyAuditor(URI.create(stack.gatewayUrl()), token::value,
                 new ConsistencyRules(sagaDeadline, Duration.ofSeconds(1)), Clock.systemUTC()).audit();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("rate", rate);

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The highest rate of {@code POST /api/orders} the system sustains: open-model load stepped up ({@link RateLadder})
  * until a step has errors, a response time past one second, or sagas that are not all final within the drain time
- * after it (the backlog grew). Each step has its own customer id, so its backlog is one query.
+ * after it (the backlog grew). Steps run one after the other, so a step's backlog is what is PENDING after it
+ * ({@link Shop#pending}).
  */
 final class SagaThroughput {
 
@@ -36,10 +37,10 @@ final class SagaThroughput {
         this.settings = settings;
     }
 
-    static Load load(Shop shop, String customer, double rate, Duration duration) throws InterruptedException {
+    static Load load(Shop shop, double rate, Duration duration) throws InterruptedException {
         Queue<UUID> orders = new ConcurrentLinkedQueue<>();
         LatencyRecorder latencies = new OpenLoopLoad(2_000).run(rate, duration, sequence -> {
-            Optional<UUID> id = shop.place(customer, sequence);
+            Optional<UUID> id = shop.place(sequence);
             id.ifPresent(orders::add);
             return id.isPresent();
         });
@@ -47,15 +48,15 @@ final class SagaThroughput {
     }
 
     /** Steps up the rates, then refines between the last sustained and the first failed; every step. */
-    Map<String, Object> measure(BenchReport report, String runId) throws Exception {
+    Map<String, Object> measure(BenchReport report) throws Exception {
         List<Step> steps = new ArrayList<>();
         double best = RateLadder.highestSustained(settings.rateSteps(), settings.ladderRefinements(), rate -> {
-            Step step = step(rate, runId + "-step-" + (int) rate);
+            Step step = step(rate);
             if (!step.sustained() && !settings.quick()) {
                 // A shared machine has hiccups (another process, a checkpoint): a failed step is tried once more.
                 // Not in --quick, which shows a change's direction within its 2 minutes.
                 steps.add(step);
-                step = step(rate, runId + "-step-" + (int) rate + "-again");
+                step = step(rate);
             }
             steps.add(step);
             return step.sustained();
@@ -69,9 +70,9 @@ final class SagaThroughput {
         return result;
     }
 
-    private Step step(double rate, String customer) throws Exception {
-        Load load = load(shop, customer, rate, settings.step());
-        Optional<Duration> drained = shop.awaitSettled(customer, settings.drain());
+    private Step step(double rate) throws Exception {
+        Load load = load(shop, rate, settings.step());
+        Optional<Duration> drained = shop.awaitSettled(settings.drain());
         LatencyRecorder latencies = load.latencies();
         boolean sustained = latencies.errors() == 0 && drained.isPresent()
                 && latencies.percentile(99).compareTo(ACCEPTABLE_P99) <= 0;
@@ -80,8 +81,8 @@ final class SagaThroughput {
         System.out.printf("saga throughput: %s (load %s)%n", step, Machine.loadAverage());
         if (!sustained) {
             // what is left drains, and the gateway's breaker closes again, before anything else is measured
-            shop.awaitSettled(customer, Duration.ofSeconds(60));
-            shop.awaitAccepting(customer + "-settle", Duration.ofSeconds(60));
+            shop.awaitSettled(Duration.ofSeconds(60));
+            shop.awaitAccepting(Duration.ofSeconds(60));
         }
         return step;
     }

@@ -1,7 +1,10 @@
 package dev.orderflow.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The requests the benchmark sends, against one base URL: {@code http://gateway/api} or an order-service
- * directly ({@code http://order-service}). Orders of one measurement share a customer id, so its backlog
- * can be counted with one query.
+ * directly ({@code http://order-service}), each with the benchmark's bearer token. Every order is the token's
+ * subject's (a customer of its own; no body names one), so the backlog is one query: that customer's PENDING orders.
+ * Measurements run one after the other and each waits for its own backlog to drain before the next begins, so
+ * what is PENDING is the current measurement's.
  */
 final class Shop {
 
@@ -40,25 +45,27 @@ final class Shop {
 
     private final String ordersUrl;
     private final Duration answerDeadline;
+    private final BearerToken token;
 
     /** @param ordersUrl e.g. {@code http://localhost:8080/api/orders} or {@code http://localhost:8081/orders} */
-    Shop(String ordersUrl) {
-        this(ordersUrl, Duration.ofSeconds(15));
+    Shop(String ordersUrl, BearerToken token) {
+        this(ordersUrl, Duration.ofSeconds(15), token);
     }
 
     /** @param answerDeadline for each request's whole answer, its body included */
-    Shop(String ordersUrl, Duration answerDeadline) {
+    Shop(String ordersUrl, Duration answerDeadline, BearerToken token) {
         this.ordersUrl = ordersUrl;
         this.answerDeadline = answerDeadline;
+        this.token = token;
     }
 
     /** Places an order; its id, or empty when the answer was not 201. */
-    Optional<UUID> place(String customerId, long sequence) throws IOException, InterruptedException {
+    Optional<UUID> place(long sequence) throws IOException, InterruptedException {
         String country = serviceable(sequence) ? "KR" : "BR";
         String body = """
-                {"customerId":"%s","items":[{"productId":"p-%d","quantity":1,"unitPrice":12.50}],
+                {"items":[{"productId":"p-%d","quantity":1,"unitPrice":12.50}],
                  "deliveryAddress":{"street":"1 Main St","city":"City","postalCode":"04524","country":"%s"}}"""
-                .formatted(customerId, sequence % 100, country);
+                .formatted(sequence % 100, country);
         HttpResponse<String> response;
         try {
             response = exchange(HttpRequest.newBuilder(URI.create(ordersUrl)).header("Content-Type", "application/json")
@@ -86,22 +93,24 @@ final class Shop {
         return JSON.readTree(response.body());
     }
 
-    /** Orders of this customer still PENDING: the saga backlog. */
-    long pending(String customerId) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(ordersUrl + "?customerId=" + customerId + "&status=PENDING&size=1");
+    /** The benchmark's orders still PENDING: the saga backlog (every customer's if the token names none). */
+    long pending() throws IOException, InterruptedException {
+        String customer = token.subject().map(subject -> "customerId=" + URLEncoder.encode(subject, UTF_8) + "&")
+                .orElse("");
+        HttpResponse<String> response = get(ordersUrl + "?" + customer + "status=PENDING&size=1");
         if (response.statusCode() != 200) {
             throw new IOException("GET pending orders answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("totalItems").asLong();
     }
 
-    /** Waits until no order of the customer is PENDING; the time it took, or empty after the timeout. */
-    Optional<Duration> awaitSettled(String customerId, Duration timeout) throws IOException, InterruptedException {
+    /** Waits until no order of the benchmark is PENDING; the time it took, or empty after the timeout. */
+    Optional<Duration> awaitSettled(Duration timeout) throws IOException, InterruptedException {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (pending(customerId) == 0) {
+                if (pending() == 0) {
                     return Optional.of(Duration.between(start, Instant.now()));
                 }
             } catch (IOException unanswered) {
@@ -118,12 +127,12 @@ final class Shop {
      * through): the next measurement would fail for the last one's sake. One request at a time, the probes
      * get through and close it.
      */
-    boolean awaitAccepting(String customerId, Duration timeout) throws InterruptedException {
+    boolean awaitAccepting(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         int inARow = 0;
         for (long sequence = 0; inARow < 5 && Instant.now().isBefore(deadline); sequence++) {
             try {
-                inARow = place(customerId, sequence).isPresent() ? inARow + 1 : 0;
+                inARow = place(sequence).isPresent() ? inARow + 1 : 0;
             } catch (IOException unanswered) {
                 inARow = 0;
             }
@@ -148,8 +157,8 @@ final class Shop {
      * the load, for ever (run of 18:13 on 2026-12-05: the gateway broke off three answers under overload).
      */
     private HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(request.timeout(answerDeadline).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(request.timeout(answerDeadline)
+                .header("Authorization", "Bearer " + token.value()).build(), HttpResponse.BodyHandlers.ofString());
         try {
             return answer.get(answerDeadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

@@ -37,12 +37,11 @@ final class TimeToConsistency {
         return Optional.empty();
     }
 
-    Map<String, Object> measure(BenchReport report, String runId, double sustained, double fraction,
+    Map<String, Object> measure(BenchReport report, double sustained, double fraction,
                                 Optional<Duration> p50Target, Optional<Duration> p99Target) throws Exception {
         double rate = Math.max(1, sustained * fraction);
-        String customer = runId + "-ttc-" + Math.round(fraction * 100);
-        SagaThroughput.Load load = SagaThroughput.load(shop, customer, rate, settings.consistencyRun());
-        shop.awaitSettled(customer, Duration.ofSeconds(60));
+        SagaThroughput.Load load = SagaThroughput.load(shop, rate, settings.consistencyRun());
+        shop.awaitSettled(Duration.ofSeconds(60));
         LatencyRecorder times = new LatencyRecorder();
         long unfinished = 0;
         for (UUID id : load.orders()) {

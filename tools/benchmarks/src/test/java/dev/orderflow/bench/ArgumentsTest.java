@@ -3,6 +3,7 @@ package dev.orderflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,17 +20,25 @@ class ArgumentsTest {
     void readsEveryOptionAndDefaultsTheDirectoriesUnderTheProject() {
         BenchmarkRun.Arguments arguments = BenchmarkRun.Arguments.parse(new String[] {"--quick", "--project", "/p",
                 "--gateway", "http://g:8080", "--order-service", "http://o:8081",
+                "--issuer", "http://k:8180/realms/orderflow",
                 "--env", "order-service:JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1"});
 
         assertThat(arguments.quick).isTrue();
         assertThat(arguments.help).isFalse();
         assertThat(arguments.gateway).contains("http://g:8080");
         assertThat(arguments.orderService).contains("http://o:8081");
+        assertThat(arguments.issuer).isEqualTo(URI.create("http://k:8180/realms/orderflow"));
         assertThat(arguments.environment).isEqualTo(
                 Map.of(Component.ORDER_SERVICE, Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1")));
         assertThat(arguments.out).isEqualTo(Path.of("/p/tools/benchmarks/target/bench"));
         assertThat(arguments.dataDir).isEqualTo(Path.of("/p/tools/benchmarks/target/bench-stack"));
         assertThat(arguments.startupCache).isEqualTo(Path.of("/p/tools/benchmarks/target/bench-startup-cache"));
+    }
+
+    @Test
+    void takesTokensFromDockerComposesKeycloakUnlessToldOtherwise() {
+        assertThat(BenchmarkRun.Arguments.parse(new String[] {"--gateway", "http://g:8080"}).issuer)
+                .isEqualTo(URI.create("http://localhost:8180/realms/orderflow"));
     }
 
     @Test
@@ -41,7 +50,8 @@ class ArgumentsTest {
     @Test
     void helpAsksForTheUsage() {
         assertThat(BenchmarkRun.Arguments.parse(new String[] {"--help"}).help).isTrue();
-        assertThat(BenchmarkRun.Arguments.USAGE).contains("--quick", "--gateway URL", "--out DIR", "--env");
+        assertThat(BenchmarkRun.Arguments.USAGE).contains("--quick", "--gateway URL", "--issuer URL",
+                "ORDERFLOW_CLIENT_SECRET", "--out DIR", "--env");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

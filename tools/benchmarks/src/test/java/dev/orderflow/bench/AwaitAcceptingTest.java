@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +33,8 @@ class AwaitAcceptingTest {
             exchange.close();
         });
         server.start();
-        return new Shop("http://localhost:" + server.getAddress().getPort() + "/orders");
+        return new Shop("http://localhost:" + server.getAddress().getPort() + "/orders",
+                BearerToken.fixed("a-token", Optional.empty()));
     }
 
     @AfterEach
@@ -44,7 +46,7 @@ class AwaitAcceptingTest {
     void waitsForFiveAcceptedInARowAfterTheRefusals() throws Exception {
         Shop shop = shopRefusing(3);
 
-        assertThat(shop.awaitAccepting("c-settle", Duration.ofSeconds(10))).isTrue();
+        assertThat(shop.awaitAccepting(Duration.ofSeconds(10))).isTrue();
         assertThat(requests).hasValue(3 + 5);
     }
 
@@ -53,7 +55,7 @@ class AwaitAcceptingTest {
         Shop shop = shopRefusing(Integer.MAX_VALUE);
         long start = System.nanoTime();
 
-        assertThat(shop.awaitAccepting("c-settle", Duration.ofSeconds(1))).isFalse();
+        assertThat(shop.awaitAccepting(Duration.ofSeconds(1))).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 }

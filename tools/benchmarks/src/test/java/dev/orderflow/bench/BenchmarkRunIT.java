@@ -125,6 +125,13 @@ class BenchmarkRunIT {
     }
 
     @Test
+    void everyRequestCarriedTheAutomationClientsTokenAndNoneWasRefused() {
+        // the first token before the run, any other from the renewal thread: none by a measured request
+        assertThat(details.get("accessTokensFetched").asLong()).isPositive();
+        assertThat(details.get("requestFailures").asString()).doesNotContain("401", "403");
+    }
+
+    @Test
     void writesTheTableBesideTheJson() throws Exception {
         assertThat(Files.readString(OUT.resolve("results.md"))).contains("| Startup and footprint |",
                 "| Saga throughput |", "| GC pauses |", "| Time to consistency |", "| Gateway |", "| Circuit breaker |",

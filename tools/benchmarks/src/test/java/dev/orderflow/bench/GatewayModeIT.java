@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.orderflow.stack.Component;
 
 /**
- * {@code --gateway URL --order-service URL}: the benchmark's HTTP measurements against a deployment it did not
- * start (here a stack started beside it, as any other deployment would be), at the smoke settings. What needs
+ * {@code --gateway URL --order-service URL --issuer URL}: the benchmark's HTTP measurements against a deployment it
+ * did not start (here a stack started beside it, as any other deployment would be, with its own Keycloak), at the
+ * smoke settings. What needs
  * the benchmark's own processes is reported as not measured.
  */
 class GatewayModeIT {
@@ -38,7 +39,8 @@ class GatewayModeIT {
             deployment.up();
             gatewayUrl = deployment.gatewayUrl();
             BenchmarkRun.run(BenchmarkRun.Arguments.parse(new String[] {"--gateway", gatewayUrl,
-                    "--order-service", deployment.orderServiceUrl(), "--out", OUT.toString()}), Settings.smokeRun());
+                    "--order-service", deployment.orderServiceUrl(), "--issuer", deployment.issuer().toString(),
+                    "--out", OUT.toString()}), Settings.smokeRun());
         }
         results = JsonMapper.builder().build().readTree(OUT.resolve("results.json").toFile());
     }

@@ -12,8 +12,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Drives Chaos Monkey for Spring Boot at {@code /actuator/chaosmonkey} on a service's own port (the service must run
- * with the {@code chaos-monkey} profile). Assaults are limited to the Kafka listener of platform/messaging with
+ * Drives Chaos Monkey for Spring Boot at {@code /actuator/chaosmonkey} on a service's management port, which serves
+ * the actuator without a token and is reached only from the machine (the service must run with the
+ * {@code chaos-monkey} profile; its API port serves no actuator). Assaults are limited to the Kafka listener of platform/messaging with
  * {@code watchedCustomServices}, so the REST controllers and repositories the same watchers cover stay untouched.
  */
 final class ChaosMonkeyClient {
@@ -24,8 +25,9 @@ final class ChaosMonkeyClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI endpoint;
 
-    ChaosMonkeyClient(URI service) {
-        this.endpoint = service.resolve("/actuator/chaosmonkey");
+    /** @param management the service's management port, {@link Lab#management} */
+    ChaosMonkeyClient(URI management) {
+        this.endpoint = management.resolve("/actuator/chaosmonkey");
     }
 
     boolean available() {

@@ -28,7 +28,7 @@ public final class ConsumerExceptions implements Scenario {
 
     @Override
     public void prepare(Lab lab) {
-        if (!new ChaosMonkeyClient(lab.service(Component.ORDER_SERVICE)).available()) {
+        if (!new ChaosMonkeyClient(lab.management(Component.ORDER_SERVICE)).available()) {
             lab.restartWith(Component.ORDER_SERVICE, Map.of("SPRING_PROFILES_ACTIVE", "chaos-monkey"));
         }
         deadLetteredBefore = deadLetters(lab);
@@ -37,7 +37,7 @@ public final class ConsumerExceptions implements Scenario {
 
     @Override
     public String inject(Lab lab, SteadyLoad load) {
-        ChaosMonkeyClient monkey = new ChaosMonkeyClient(lab.service(Component.ORDER_SERVICE));
+        ChaosMonkeyClient monkey = new ChaosMonkeyClient(lab.management(Component.ORDER_SERVICE));
         monkey.exceptionsInListener();
         try {
             Lab.pause(ASSAULT);

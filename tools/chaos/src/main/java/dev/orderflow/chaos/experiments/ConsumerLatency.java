@@ -38,7 +38,7 @@ public final class ConsumerLatency implements Scenario {
 
     @Override
     public String inject(Lab lab, SteadyLoad load) {
-        ChaosMonkeyClient monkey = new ChaosMonkeyClient(lab.service(Component.DELIVERY_SERVICE));
+        ChaosMonkeyClient monkey = new ChaosMonkeyClient(lab.management(Component.DELIVERY_SERVICE));
         long revokedBefore = revocations(lab);
         long timeoutsBefore = count(lab, "poll timeout has expired");
         monkey.latencyOnListener(Duration.ofSeconds(6), Duration.ofSeconds(7));

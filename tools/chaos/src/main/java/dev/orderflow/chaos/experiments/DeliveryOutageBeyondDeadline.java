@@ -51,7 +51,7 @@ public final class DeliveryOutageBeyondDeadline implements Scenario {
 
     @Override
     public List<String> verify(Lab lab, SteadyLoad.Result load) {
-        Gateway gateway = new Gateway(lab.gateway());
+        Gateway gateway = Gateway.of(lab);
         List<String> violations = new ArrayList<>();
         for (UUID id : placedWhileDown) {
             JsonNode order = gateway.order(id.toString());

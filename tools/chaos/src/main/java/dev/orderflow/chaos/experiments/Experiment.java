@@ -32,7 +32,7 @@ public final class Experiment {
         try {
             scenario.prepare(lab);
             Instant start = Instant.now();
-            SteadyLoad load = SteadyLoad.start(lab.gateway(), "chaos-" + scenario.name(), lab.rate());
+            SteadyLoad load = SteadyLoad.start(lab.gateway(), lab.automationToken(), lab.rate());
             try {
                 Lab.pause(lab.loadDuration().dividedBy(3));
                 injected = scenario.inject(lab, load);
@@ -54,7 +54,12 @@ public final class Experiment {
         if (violations.isEmpty()) {
             violations.addAll(scenario.verify(lab, placed));
         }
-        violations.addAll(AcceptedOrders.missing(new Gateway(lab.gateway()), placed.accepted()));
+        if (placed.refused() > 0) {
+            // A careful client's order is never refused: a token or the access policy is wrong, and an experiment
+            // whose orders were all refused would otherwise pass with nothing to audit.
+            violations.add(placed.refused() + " orders refused with a 4xx answer");
+        }
+        violations.addAll(AcceptedOrders.missing(Gateway.of(lab), placed.accepted()));
         audit.findings().stream().limit(10).map(Finding::toString).forEach(finding -> Narrator.say("finding: " + finding));
         violations.forEach(violation -> Narrator.say("violation: " + violation));
         String observed = scenario.observed();

@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.orderflow.audit.ConsistencyAuditor;
 import dev.orderflow.audit.ConsistencyRules;
+import dev.orderflow.stack.AccessTokens;
 import dev.orderflow.stack.Component;
 import dev.orderflow.stack.Console;
 import dev.orderflow.stack.Ports;
@@ -18,7 +20,8 @@ import dev.orderflow.stack.Stack;
 
 /**
  * The system under experiment: a running local stack, reached through the launcher's code (kill, stop, start,
- * restart with other settings) and through the gateway (load, audit).
+ * restart with other settings), through the gateway as the realm's automation client (load, audit: a customer of
+ * its own, and an operator who reads every order) and through the services' management ports (Chaos Monkey).
  *
  * @param settleTime how long a change may take to reach the other service (the audit does not judge younger ones)
  */
@@ -33,8 +36,17 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
         return URI.create("http://localhost:" + ports().gateway());
     }
 
-    public URI service(Component component) {
-        return URI.create("http://localhost:" + ports().of(component));
+    /** Where a service serves its actuator (health, metrics, Chaos Monkey): never beside its API. */
+    public URI management(Component component) {
+        return URI.create("http://localhost:" + ports().managementOf(component));
+    }
+
+    /**
+     * Bearer tokens of the automation client from the stack's Keycloak: each call a source of its own, which keeps
+     * its token and renews it shortly before it expires.
+     */
+    public Supplier<String> automationToken() {
+        return new AccessTokens(ports().issuer())::automation;
     }
 
     public String kafkaBootstrap() {
@@ -51,7 +63,8 @@ public record Lab(Stack stack, Console console, Duration deadline, Duration sett
     }
 
     public ConsistencyAuditor auditor(Duration sagaDeadline) {
-        return new ConsistencyAuditor(gateway(), new ConsistencyRules(sagaDeadline, settleTime), Clock.systemUTC());
+        return new ConsistencyAuditor(gateway(), automationToken(), new ConsistencyRules(sagaDeadline, settleTime),
+                Clock.systemUTC());
     }
 
     /** SIGKILL, as a crash. */

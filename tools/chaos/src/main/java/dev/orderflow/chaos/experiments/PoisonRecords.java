@@ -40,7 +40,7 @@ public final class PoisonRecords implements Scenario {
 
     @Override
     public String inject(Lab lab, SteadyLoad load) {
-        Gateway gateway = new Gateway(lab.gateway());
+        Gateway gateway = Gateway.of(lab);
         victimBefore = load.acceptedIds().stream().map(id -> gateway.order(id.toString()))
                 .filter(order -> order.path("status").asString().equals("CONFIRMED")).findFirst();
         victim = victimBefore.map(order -> UUID.fromString(order.path("id").asString())).orElseGet(UUID::randomUUID);
@@ -77,7 +77,7 @@ public final class PoisonRecords implements Scenario {
         }
         deadLettered = found;
         victimBefore.ifPresent(before -> {
-            JsonNode after = new Gateway(lab.gateway()).order(victim.toString());
+            JsonNode after = Gateway.of(lab).order(victim.toString());
             if (!after.path("status").equals(before.path("status")) || after.path("history").size() != before.path("history").size()) {
                 violations.add("order " + victim + " changed after poison records named it: " + before.path("status")
                         + " -> " + after.path("status"));

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.orderflow.events.CloudEventHeaders;
@@ -69,11 +70,13 @@ public final class RelayKilledBeforeMarking implements Scenario {
 
     @Override
     public String inject(Lab lab, SteadyLoad load) {
+        Supplier<String> token = lab.automationToken();
         for (int kill = 0; kill < kills; kill++) {
             outboxMarking(lab, false);
+            String bearer = token.get(); // fetched before the burst, so that every order of it leaves at once
             try (ExecutorService burst = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < BURST; i++) {
-                    burst.execute(() -> placeOnce(lab.gateway()));
+                    burst.execute(() -> placeOnce(lab.gateway(), bearer));
                 }
                 Lab.pause(UNMARKED);
                 lab.kill(Component.ORDER_SERVICE);
@@ -121,12 +124,13 @@ public final class RelayKilledBeforeMarking implements Scenario {
     }
 
     /** One order with no retry: a burst the kill cuts off may or may not have been committed; the audit judges both. */
-    private static void placeOnce(URI gateway) {
+    private static void placeOnce(URI gateway, String bearerToken) {
         String body = """
-                {"customerId":"chaos-relay-burst","items":[{"productId":"SKU-BURST","quantity":1,"unitPrice":1.50}],\
+                {"items":[{"productId":"SKU-BURST","quantity":1,"unitPrice":1.50}],\
                 "deliveryAddress":{"street":"1 Main St","city":"Somewhere","postalCode":"12345","country":"KR"}}""";
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/orders")).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + bearerToken)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -25,7 +25,8 @@ record RunnerOptions(List<Scenario> scenarios, double rate, Duration duration, P
               --data-dir DIR    the stack's data directory (default .stack-chaos)
               --attach          use the stack already running in --data-dir (./stack up uses .stack), do not start one
               --project-dir DIR the checkout whose target/ jars run (default .)
-              --jars DIR        prebuilt jars instead (order-service.jar, ..., local-stack-exec.jar)
+              --jars DIR        prebuilt jars instead (order-service.jar, ..., local-stack-exec.jar and
+                                Keycloak's keycloak-<version>.zip)
               --deadline D      order-service's saga deadline (default 60s; the stack this starts runs with it)
               --settle D        how long a change may take to reach the other service (default 5s)
               --report FILE     also write the result table to FILE

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery service serves, 20% to Antarctica ({@code AQ}, compensated). Each order is sent as a careful client
  * would: with an {@code Idempotency-Key}, and retried with the same key (backing off from 250 ms to 4 s, for up to
  * {@link #GIVE_UP_AFTER}) when the answer is a 5xx, a 429 or no answer at all, so a crash never makes it place an
- * order twice.
+ * order twice. Every attempt carries a bearer token from the token source (asked again at each attempt, so that a
+ * retry outlasting a token sends the next one); the orders are its subject's, which no body names.
  */
 public final class SteadyLoad implements AutoCloseable {
 
@@ -38,7 +40,7 @@ public final class SteadyLoad implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI orders;
-    private final String customer;
+    private final Supplier<String> token;
     private final Random random = new Random();
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
     private final Queue<UUID> accepted = new ConcurrentLinkedQueue<>();
@@ -48,15 +50,16 @@ public final class SteadyLoad implements AutoCloseable {
     private final Thread pacer;
     private volatile boolean running = true;
 
-    private SteadyLoad(URI gateway, String customer, double perSecond) {
+    private SteadyLoad(URI gateway, Supplier<String> token, double perSecond) {
         this.orders = gateway.resolve("/api/orders");
-        this.customer = customer;
+        this.token = token;
         long intervalNanos = (long) (1_000_000_000L / perSecond);
         this.pacer = Thread.ofPlatform().name("steady-load").daemon().start(() -> pace(intervalNanos));
     }
 
-    public static SteadyLoad start(URI gateway, String customer, double perSecond) {
-        return new SteadyLoad(gateway, customer, perSecond);
+    /** @param token bearer tokens of the customer who places the orders, e.g. {@link Lab#automationToken()} */
+    public static SteadyLoad start(URI gateway, Supplier<String> token, double perSecond) {
+        return new SteadyLoad(gateway, token, perSecond);
     }
 
     /** Stops placing new orders and waits for those in flight (including their retries). */
@@ -100,18 +103,18 @@ public final class SteadyLoad implements AutoCloseable {
 
     private void place(String country) {
         String key = UUID.randomUUID().toString();
-        HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body(country))).build();
+        String body = body(country);
         Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
         long backoffMillis = 250;
         while (true) {
-            int status = send(request);
+            int status = send(key, body);
             if (status == 201 || status == 200) {
                 return;
             }
             if (status >= 400 && status < 500 && status != 429 && status != 408) {
-                refused.incrementAndGet();
+                if (refused.incrementAndGet() == 1) {
+                    Narrator.say("the gateway refused an order with " + status + " (a token or access problem?)");
+                }
                 return;
             }
             if (Instant.now().isAfter(giveUp)) {
@@ -126,9 +129,16 @@ public final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    /** The status, or 0 when no answer came; an accepted order's id is recorded. */
-    private int send(HttpRequest request) {
+    /**
+     * The status, or 0 when no answer came (nor a token: Keycloak restarting is retried like a service restarting);
+     * an accepted order's id is recorded.
+     */
+    private int send(String idempotencyKey, String body) {
         try {
+            HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .header("Authorization", "Bearer " + token.get())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 201 || response.statusCode() == 200) {
                 UUID id = UUID.fromString(JSON.readTree(response.body()).path("id").asString());
@@ -147,9 +157,9 @@ public final class SteadyLoad implements AutoCloseable {
 
     private String body(String country) {
         return """
-                {"customerId":"%s","items":[{"productId":"SKU-CHAOS-%d","quantity":%d,"unitPrice":9.95}],\
+                {"items":[{"productId":"SKU-CHAOS-%d","quantity":%d,"unitPrice":9.95}],\
                 "deliveryAddress":{"street":"1 Main St","city":"Somewhere","postalCode":"12345","country":"%s"}}"""
-                .formatted(customer, random.nextInt(50), 1 + random.nextInt(3), country);
+                .formatted(random.nextInt(50), 1 + random.nextInt(3), country);
     }
 
     @Override
