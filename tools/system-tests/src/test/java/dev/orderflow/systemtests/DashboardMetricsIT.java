@@ -22,7 +22,7 @@ import dev.orderflow.testinfra.PrometheusScrape;
 
 /**
  * The Grafana dashboard of the saga references only metrics the running services really expose: every metric
- * name in its PromQL is found on a real /actuator/prometheus scrape of one of the three services, after a
+ * name in its PromQL is found on a real /actuator/prometheus scrape (management port) of one of the three services, after a
  * confirmed and a compensated saga went through the gateway.
  */
 @ExtendWith(SystemStackExtension.class)
@@ -42,8 +42,8 @@ class DashboardMetricsIT {
     @Test
     void everyMetricTheDashboardShowsIsExposedByAService() throws IOException {
         Shop shop = system.shop();
-        shop.awaitStatus(shop.placeOrder("c-dashboard", "KR"), "CONFIRMED");
-        shop.awaitStatus(shop.placeOrder("c-dashboard", "AQ"), "CANCELLED");
+        shop.awaitStatus(shop.placeOrder("KR"), "CONFIRMED");
+        shop.awaitStatus(shop.placeOrder("AQ"), "CANCELLED");
         Set<String> referenced = referencedMetrics();
         assertThat(referenced).as("metrics found in the dashboard").hasSizeGreaterThan(8);
 
@@ -76,7 +76,7 @@ class DashboardMetricsIT {
         Set<String> names = new TreeSet<>();
         Stream.of(Component.ORDER_SERVICE, Component.DELIVERY_SERVICE, Component.API_GATEWAY).forEach(service ->
                 names.addAll(PrometheusScrape.of(new HttpTestClient(
-                        "http://localhost:" + system.stack().ports().of(service))).names()));
+                        "http://localhost:" + system.stack().ports().managementOf(service))).names()));
         return names;
     }
 }

@@ -3,7 +3,6 @@ package dev.orderflow.systemtests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import dev.orderflow.stack.Component;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,6 @@ class DeliveryServiceCrashIT {
 
     private final SystemStack system;
     private final Shop shop;
-    private final String customer = "crash-" + UUID.randomUUID();
 
     DeliveryServiceCrashIT(SystemStack system) {
         this.system = system;
@@ -37,7 +35,7 @@ class DeliveryServiceCrashIT {
         system.kill(Component.DELIVERY_SERVICE);
         List<String> orders = new ArrayList<>();
         for (String country : List.of("KR", "US", "JP", "DE", "FR", "GB")) {
-            orders.add(shop.placeOrder(customer, country));
+            orders.add(shop.placeOrder(country));
         }
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))

@@ -6,11 +6,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +54,7 @@ class LauncherIT {
 
         for (Component component : Component.values()) {
             assertThat(output).as(output).containsPattern("(?m)^" + component.id() + "\\s+\\d+\\s+"
-                    + system.stack().ports().of(component) + "\\s+healthy");
+                    + system.stack().ports().of(component) + "\\s+(\\d+|-)\\s+healthy");
         }
         assertThat(output).contains("breakers: delivery-service CLOSED, order-service CLOSED");
     }
@@ -59,7 +62,7 @@ class LauncherIT {
     @Test
     void theWatchCommandSummarisesSagasMessagingAndBreakersOnOneScreen() throws Exception {
         Shop shop = system.shop();
-        shop.awaitStatus(shop.placeOrder("watch-" + UUID.randomUUID(), "KR"), "CONFIRMED");
+        shop.awaitStatus(shop.placeOrder("KR"), "CONFIRMED");
         long confirmed = shop.countOrders("CONFIRMED");
 
         String screen = launcher("watch", "--once");
@@ -92,7 +95,7 @@ class LauncherIT {
     }
 
     @Test
-    void theStartupCachesWereTrainedOnSagasInAStackOfTheirOwnThatLeftNothingBehind() throws IOException {
+    void theStartupCachesWereTrainedOnSagasInAStackOfTheirOwnThatLeftNothingBehind() throws IOException, SQLException {
         Pattern trainedOn = Pattern.compile("([\\d,]+) sagas \\(([\\d,]+) confirmed, ([\\d,]+) cancelled\\) in .+");
         for (Component service : Component.services()) {
             String text = Files.readString(settings.startupCache().orElseThrow().resolve(service.id()).resolve("trained-on"));
@@ -105,8 +108,13 @@ class LauncherIT {
             assertThat(count(sagas.group(3))).as("%s: the compensation ran in its training too", service).isPositive();
         }
         assertThat(settings.dataDir().resolve("training")).as("the training's stack, deleted").doesNotExist();
-        assertThat(system.gateway().get("/api/orders?customerId=startup-cache-training&size=1").json()
-                .path("totalItems").asLong(-1)).as("the training's orders in the stack's database").isZero();
+        // The training ships one order in five to McMurdo Station (TrainingWorkload); no test here does.
+        try (Connection database = DriverManager.getConnection(system.stack().databaseUrl(), "postgres", "");
+             ResultSet trainingOrders = database.createStatement().executeQuery(
+                     "SELECT count(*) FROM orders.customer_order WHERE city = 'McMurdo Station'")) {
+            trainingOrders.next();
+            assertThat(trainingOrders.getLong(1)).as("the training's orders in the stack's database").isZero();
+        }
     }
 
     private static long count(String digits) {
@@ -131,7 +139,8 @@ class LauncherIT {
         Path otherDataDir = Files.createTempDirectory(settings.dataDir().getParent(), "port-conflict");
         Stack other = new Stack(StackSettings.builder(otherDataDir, settings.artifacts()).build(false)
                 .ports(new Ports(taken, free.orderService(), free.deliveryService(), free.postgres(), free.kafka(),
-                        free.kafkaController()))
+                        free.kafkaController(), free.keycloak(), free.gatewayManagement(), free.orderServiceManagement(),
+                        free.deliveryServiceManagement(), free.keycloakManagement()))
                 .build(), Console.plain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
 
         StackException refused = catchThrowableOfType(StackException.class, other::up);

@@ -12,32 +12,45 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What a client of orderflow does, through the gateway: place, read and cancel orders, read deliveries. */
+/**
+ * What a customer of orderflow does, through the gateway with their token: place, read and cancel their orders,
+ * read their deliveries. Counts of every order are read as an operator; breaker states on the gateway's
+ * management port.
+ */
 public final class Shop {
 
     static final Duration SAGA = Duration.ofSeconds(60);
 
     private final HttpTestClient gateway;
+    private final HttpTestClient operator;
+    private final HttpTestClient gatewayManagement;
 
-    Shop(HttpTestClient gateway) {
-        this.gateway = gateway;
+    Shop(HttpTestClient customer, HttpTestClient operator, HttpTestClient gatewayManagement) {
+        this.gateway = customer;
+        this.operator = operator;
+        this.gatewayManagement = gatewayManagement;
     }
 
-    static String order(String customerId, String country) {
+    /** An order's body: the customer is whoever places it (the token's subject), so it names none. */
+    static String orderBody(String country) {
         return HttpTestClient.toJson(Map.of(
-                "customerId", customerId,
                 "items", List.of(Map.of("productId", "SKU-COFFEE-250G", "quantity", 2, "unitPrice", 8.95)),
                 "deliveryAddress", Map.of("street", "1 Main St", "city", "Somewhere", "postalCode", "12345",
                         "country", country)));
     }
 
-    Response place(String customerId, String country, String... headers) {
-        return gateway.post("/api/orders", order(customerId, country), headers);
+    /** The customer's own client of the gateway. */
+    HttpTestClient gateway() {
+        return gateway;
+    }
+
+    Response place(String country, String... headers) {
+        return gateway.post("/api/orders", orderBody(country), headers);
     }
 
     /** Places an order and returns its id, asserting what every accepted order looks like. */
-    String placeOrder(String customerId, String country) {
-        Response response = place(customerId, country);
+    String placeOrder(String country) {
+        Response response = place(country);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode order = response.json();
         assertThat(order.path("status").asString()).isEqualTo("PENDING");
@@ -79,25 +92,33 @@ public final class Shop {
         return onlyDeliveryOf(orderId);
     }
 
-    /** All orders of a customer (at most 200), newest first. */
-    List<JsonNode> ordersOf(String customerId) {
-        Response response = gateway.get("/api/orders?customerId=" + customerId + "&size=200");
+    /** The customer's orders (at most 200), newest first: a customer's listing holds only their own. */
+    List<JsonNode> myOrders() {
+        Response response = gateway.get("/api/orders?size=200");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<JsonNode> orders = new ArrayList<>();
         response.json().path("items").forEach(orders::add);
         return orders;
     }
 
-    /** How many orders are in this state, as the order listing counts them. */
+    /** How many of the customer's orders there are, as their listing counts them. */
+    long countMyOrders() {
+        Response response = gateway.get("/api/orders?size=1");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("totalItems").asLong();
+    }
+
+    /** How many orders of every customer are in this state, as the operator's listing counts them. */
     long countOrders(String status) {
-        Response response = gateway.get("/api/orders?status=" + status + "&size=1");
+        Response response = operator.get("/api/orders?status=" + status + "&size=1");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().path("totalItems").asLong();
     }
 
     /** The state of one of the gateway's circuit breakers ("CLOSED", "OPEN", "HALF_OPEN"). */
     String breakerState(String name) {
-        return gateway.get("/actuator/circuitbreakers").json().path("circuitBreakers").path(name).path("state").asString();
+        return gatewayManagement.get("/actuator/circuitbreakers").json().path("circuitBreakers").path(name).path("state")
+                .asString();
     }
 
     static List<String> history(JsonNode order) {

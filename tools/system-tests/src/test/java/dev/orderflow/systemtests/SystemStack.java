@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.orderflow.stack.AccessTokens;
 import dev.orderflow.stack.Artifacts;
 import dev.orderflow.stack.Component;
 import dev.orderflow.stack.Console;
@@ -30,12 +31,21 @@ public final class SystemStack implements AutoCloseable {
     /** Held open while this JVM runs: the lock of {@link #claim(Path)}. */
     private static FileChannel runLock;
 
+    /** The demo customer whose shop {@link #shop()} is. */
+    static final String CUSTOMER = "alice";
+    static final String OTHER_CUSTOMER = "bob";
+    static final String OPERATOR = "olivia";
+
     private final Stack stack;
     private final HttpTestClient gateway;
+    private final HttpTestClient gatewayManagement;
+    private final AccessTokens tokens;
 
     private SystemStack(Stack stack) {
         this.stack = stack;
         this.gateway = new HttpTestClient("http://localhost:" + stack.ports().gateway());
+        this.gatewayManagement = new HttpTestClient("http://localhost:" + stack.ports().gatewayManagement());
+        this.tokens = new AccessTokens(stack.ports().issuer());
     }
 
     /** The prebuilt jars the system tests run, which Maven copies into target/stack-jars (see the pom). */
@@ -101,13 +111,40 @@ public final class SystemStack implements AutoCloseable {
         }
     }
 
-    /** The only way tests talk to the system: {@code /api/orders}, {@code /api/deliveries}, the gateway's actuator. */
+    /**
+     * The only way tests talk to the system, as a stranger: {@code /api/orders}, {@code /api/deliveries} without a
+     * token (see {@link #as(String)} for a caller with one).
+     */
     public HttpTestClient gateway() {
         return gateway;
     }
 
+    /** The gateway, called with a token of this demo user (alice, bob: customers; olivia: operator). */
+    public HttpTestClient as(String user) {
+        return gateway.withBearerToken(() -> tokens.demoUser(user));
+    }
+
+    /** The gateway, called by a machine: the automation client, a customer of its own and an operator. */
+    public HttpTestClient asAutomation() {
+        return gateway.withBearerToken(tokens::automation);
+    }
+
+    /** The gateway's management port: health, metrics, breakers (never published outside the machine). */
+    public HttpTestClient gatewayManagement() {
+        return gatewayManagement;
+    }
+
+    public AccessTokens tokens() {
+        return tokens;
+    }
+
+    /** What {@link #CUSTOMER} does, seen by the operator where a count of everything is needed. */
     public Shop shop() {
-        return new Shop(gateway);
+        return shop(CUSTOMER);
+    }
+
+    public Shop shop(String customer) {
+        return new Shop(as(customer), as(OPERATOR), gatewayManagement);
     }
 
     /** SIGKILL, as a crash. */
@@ -142,9 +179,10 @@ public final class SystemStack implements AutoCloseable {
             ensureRunning(service);
         }
         Shop shop = shop();
+        HttpTestClient operator = as(OPERATOR);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() ->
-                gateway.get("/api/orders?size=1").status() == 200
-                        && gateway.get("/api/deliveries?size=1").status() == 200
+                operator.get("/api/orders?size=1").status() == 200
+                        && operator.get("/api/deliveries?size=1").status() == 200
                         && "CLOSED".equals(shop.breakerState("order-service"))
                         && "CLOSED".equals(shop.breakerState("delivery-service")));
     }
