@@ -46,9 +46,10 @@ RUN groupadd --system --gid 10001 orderflow \
 # Kubernetes ignores it and probes the same endpoint itself.
 COPY --chmod=755 <<'SCRIPT' /usr/local/bin/healthcheck
 #!/usr/bin/env bash
-# Exits 0 when the service's readiness group answers 200 on its own port.
+# Exits 0 when the service's readiness group answers 200 on its management port: each application.yml puts it
+# 1000 above the API's (9081 beside 8081), unless MANAGEMENT_SERVER_PORT says otherwise.
 set -eu
-exec 3<>"/dev/tcp/127.0.0.1/${SERVER_PORT}"
+exec 3<>"/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-$((SERVER_PORT + 1000))}"
 printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
 IFS=' ' read -r _ status _ <&3
 [ "${status}" = "200" ]

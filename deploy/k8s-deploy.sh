@@ -50,12 +50,13 @@ trap 'rm -rf "$release"' EXIT
 
 kubectl apply -k "$release"
 
-# Data stores first (absent when an operator runs them), then the services in dependency order.
+# Data stores first (absent when an operator runs them), Keycloak, then the services in dependency order.
 for statefulset in postgres kafka; do
     if kubectl -n "$namespace" get statefulset "$statefulset" > /dev/null 2>&1; then
         kubectl -n "$namespace" rollout status "statefulset/$statefulset" --timeout=10m
     fi
 done
+kubectl -n "$namespace" rollout status deployment/keycloak --timeout=10m
 for service in "${services[@]}"; do
     kubectl -n "$namespace" rollout status "deployment/$service" --timeout=10m
 done

@@ -15,6 +15,8 @@ import dev.orderflow.deployment.support.SpringService;
 final class ComposeRules {
 
     static final String GATEWAY = "api-gateway";
+    /** Browsers and curl log in and get tokens there, so it is published too (its main port only). */
+    static final String IDENTITY_PROVIDER = IdentityProviderRules.KEYCLOAK;
 
     private ComposeRules() {
     }
@@ -54,16 +56,20 @@ final class ComposeRules {
         return violations;
     }
 
-    /** Only the gateway is published by `docker compose up`; profiles may add loopback-only ports. */
-    static List<String> onlyTheGatewayPublishesAPort(ComposeFile compose) {
+    /**
+     * Only the gateway and the identity provider are published by `docker compose up`; profiles may add
+     * loopback-only ports. Which ports they publish is {@link ManagementPortRules}' concern.
+     */
+    static List<String> onlyTheGatewayAndTheIdentityProviderPublishPorts(ComposeFile compose) {
         List<String> violations = new ArrayList<>();
         compose.services().forEach((name, service) -> {
             List<?> ports = Maps.list(service.get("ports"));
-            if (ports.isEmpty() || name.equals(GATEWAY)) {
+            if (ports.isEmpty() || name.equals(GATEWAY) || name.equals(IDENTITY_PROVIDER)) {
                 return;
             }
             if (ComposeFile.inDefaultProfile(service)) {
-                violations.add(name + ": publishes " + ports + " without a profile; only the gateway may");
+                violations.add(name + ": publishes " + ports + " without a profile; only the gateway and "
+                        + IDENTITY_PROVIDER + " may");
             } else {
                 ports.stream().map(String::valueOf).filter(port -> !port.startsWith("127.0.0.1:"))
                         .forEach(port -> violations.add(name + ": debug port " + port + " is not bound to 127.0.0.1"));

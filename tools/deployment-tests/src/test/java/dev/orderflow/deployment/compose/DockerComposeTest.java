@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.deployment.support.Repository;
+import dev.orderflow.deployment.support.YamlDocuments;
+
 /** docker-compose.yml starts the whole system, healthy and configured, with `docker compose up --build`. */
 class DockerComposeTest {
+
+    static final String PROMETHEUS = "deploy/observability/prometheus.yml";
 
     private final ComposeFile compose = ComposeFile.load();
 
@@ -25,8 +30,34 @@ class DockerComposeTest {
     }
 
     @Test
-    void onlyTheGatewayPublishesAPort() {
-        assertThat(ComposeRules.onlyTheGatewayPublishesAPort(compose)).isEmpty();
+    void onlyTheGatewayAndTheIdentityProviderPublishPorts() {
+        assertThat(ComposeRules.onlyTheGatewayAndTheIdentityProviderPublishPorts(compose)).isEmpty();
+    }
+
+    @Test
+    void noPortOfTheHostLeadsToAManagementPort() {
+        assertThat(ManagementPortRules.noManagementPortIsPublished(compose)).isEmpty();
+    }
+
+    @Test
+    void everyServiceIsHealthcheckedOnItsManagementPort() {
+        assertThat(ManagementPortRules.springHealthchecksAskTheManagementPort(compose)).isEmpty();
+    }
+
+    @Test
+    void prometheusScrapesEveryServiceOnItsManagementPort() {
+        assertThat(ManagementPortRules.prometheusScrapesTheManagementPorts(
+                YamlDocuments.coreMapping(Repository.file(PROMETHEUS)))).isEmpty();
+    }
+
+    @Test
+    void keycloakImportsTheRepositorysRealmWithoutAnAdministrator() {
+        assertThat(IdentityProviderRules.keycloakImportsTheRepositoryRealm(compose)).isEmpty();
+    }
+
+    @Test
+    void everyServiceValidatesTheRealmsTokens() {
+        assertThat(IdentityProviderRules.springServicesTrustTheRealm(compose)).isEmpty();
     }
 
     @Test

@@ -47,6 +47,12 @@ class KubernetesWorkloadsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
+    void servicesAreProbedAndScrapedOnTheirManagementPorts(ManifestSet set) {
+        assertKept(set, WorkloadRules::springProbesAskTheManagementPort);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
     void everyContainerHasRequestsAndLimits(ManifestSet set) {
         assertKept(set, WorkloadRules::resourcesAreBounded);
     }
@@ -95,8 +101,26 @@ class KubernetesWorkloadsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sets")
-    void onlyTheGatewayIsReachableFromOutside(ManifestSet set) {
-        assertKept(set, NetworkRules::onlyTheGatewayIsExposed);
+    void onlyThePublicPathsAreReachableFromOutside(ManifestSet set) {
+        assertKept(set, NetworkRules::ingressesRouteOnlyPublicPaths);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void onlyPrometheusReachesTheManagementPorts(ManifestSet set) {
+        assertKept(set, NetworkRules::onlyPrometheusReachesManagementPorts);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void keycloakImportsTheRepositorysRealmWithoutAnAdministrator(ManifestSet set) {
+        assertKept(set, IdentityProviderRules::keycloakImportsTheRepositoryRealm);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void everyServiceValidatesTheRealmsTokens(ManifestSet set) {
+        assertKept(set, IdentityProviderRules::springServicesTrustTheRealm);
     }
 
     @ParameterizedTest(name = "{0}")

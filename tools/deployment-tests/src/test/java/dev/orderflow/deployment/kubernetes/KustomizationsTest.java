@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
+import dev.orderflow.deployment.support.IdentityProvider;
 import dev.orderflow.deployment.support.Maps;
 import dev.orderflow.deployment.support.Repository;
 import dev.orderflow.deployment.support.YamlDocuments;
@@ -136,6 +137,13 @@ class KustomizationsTest {
         assertThat(Repository.read("k8s/base/postgres/10-service-schemas.sql"))
                 .as("k8s/base/postgres/10-service-schemas.sql is a copy kustomize can read")
                 .isEqualTo(Repository.read("platform/database/service-schemas.sql"));
+    }
+
+    @Test
+    void theRealmKeycloakImportsIsTheOneOfPlatformIdentity() {
+        assertThat(Repository.read("k8s/base/keycloak/orderflow-realm.json"))
+                .as("k8s/base/keycloak/orderflow-realm.json is a copy kustomize can read")
+                .isEqualTo(IdentityProvider.realmText());
     }
 
     @Test

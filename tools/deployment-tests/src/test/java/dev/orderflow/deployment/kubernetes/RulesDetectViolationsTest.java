@@ -16,7 +16,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 
 import dev.orderflow.deployment.support.YamlDocuments;
 
@@ -32,10 +35,13 @@ class RulesDetectViolationsTest {
                 WorkloadRules::resourcesAreBounded, WorkloadRules::securityContextsAreRestricted,
                 WorkloadRules::springShutdownFitsTheGracePeriod, WorkloadRules::configReferencesResolve,
                 WorkloadRules::imagesArePinned, WorkloadRules::springEnvironmentIsRead,
-                WorkloadRules::databaseCredentialsStayWithTheirService, NetworkRules::servicesSelectPods,
-                NetworkRules::onlyTheGatewayIsExposed, NetworkRules::policiesCoverEveryPod,
-                NetworkRules::callersAreTheAllowedOnes, ScalingRules::partitionsCoverTheLargestDeployment,
-                ScalingRules::kafkaReplicationFitsTheBrokers, ScalingRules::autoscalersOwnTheirReplicas);
+                WorkloadRules::databaseCredentialsStayWithTheirService, WorkloadRules::springProbesAskTheManagementPort,
+                NetworkRules::servicesSelectPods, NetworkRules::ingressesRouteOnlyPublicPaths,
+                NetworkRules::policiesCoverEveryPod, NetworkRules::callersAreTheAllowedOnes,
+                NetworkRules::onlyPrometheusReachesManagementPorts, ScalingRules::partitionsCoverTheLargestDeployment,
+                ScalingRules::kafkaReplicationFitsTheBrokers, ScalingRules::autoscalersOwnTheirReplicas,
+                IdentityProviderRules::keycloakImportsTheRepositoryRealm,
+                IdentityProviderRules::springServicesTrustTheRealm);
         rules.forEach(rule -> assertThat(rule.apply(base)).isEmpty());
     }
 
@@ -130,6 +136,106 @@ class RulesDetectViolationsTest {
     }
 
     @Test
+    void aProbeOnTheMainPortIsReported() {
+        ManifestSet broken = withDeployment("delivery-service", d -> new DeploymentBuilder(d).editSpec().editTemplate()
+                .editSpec().editFirstContainer().editReadinessProbe().editHttpGet().withNewPort("http").endHttpGet()
+                .endReadinessProbe().endContainer().endSpec().endTemplate().endSpec().build());
+        assertThat(WorkloadRules.springProbesAskTheManagementPort(broken)).singleElement().asString()
+                .contains("delivery-service: readinessProbe asks port 8082, not the management port 9082");
+    }
+
+    @Test
+    void anIngressPathToTheActuatorIsReported() {
+        ManifestSet broken = withIngress("api-gateway", ingress -> new IngressBuilder(ingress).editSpec()
+                .editFirstRule().editHttp().addNewPath().withPath("/actuator").withPathType("Prefix").withNewBackend()
+                .withNewService().withName("api-gateway").withNewPort().withName("http").endPort().endService()
+                .endBackend().endPath().endHttp().endRule().endSpec().build());
+        assertThat(NetworkRules.ingressesRouteOnlyPublicPaths(broken)).singleElement().asString()
+                .contains("Ingress api-gateway routes /actuator to api-gateway, which reaches /actuator");
+    }
+
+    @Test
+    void anIngressForEverythingIsReported() {
+        ManifestSet broken = withIngress("api-gateway", ingress -> new IngressBuilder(ingress).editSpec()
+                .editFirstRule().editHttp().editFirstPath().withPath("/").endPath().endHttp().endRule().endSpec()
+                .build());
+        assertThat(NetworkRules.ingressesRouteOnlyPublicPaths(broken)).singleElement().asString()
+                .contains("routes / to api-gateway, which reaches /actuator");
+    }
+
+    @Test
+    void keycloaksAdminPathsInTheIngressAreReported() {
+        ManifestSet broken = withIngress("keycloak", ingress -> new IngressBuilder(ingress).editSpec()
+                .editFirstRule().editHttp().editFirstPath().withPath("/admin").endPath().endHttp().endRule().endSpec()
+                .build());
+        assertThat(NetworkRules.ingressesRouteOnlyPublicPaths(broken)).singleElement().asString()
+                .contains("routes /admin to keycloak: not one of its public paths");
+    }
+
+    @Test
+    void theIngressControllerAdmittedToAManagementPortIsReported() {
+        ManifestSet broken = withNetworkPolicy("api-gateway", policy -> new NetworkPolicyBuilder(policy).editSpec()
+                .editFirstIngress().addNewPort().withProtocol("TCP").withNewPort(9080).endPort().endIngress()
+                .endSpec().build());
+        assertThat(NetworkRules.onlyPrometheusReachesManagementPorts(broken)).singleElement().asString()
+                .contains("api-gateway: admits namespace:ingress-controller to the management port 9080 of api-gateway");
+    }
+
+    @Test
+    void aPolicyAdmittingEveryPortIsReported() {
+        ManifestSet broken = withNetworkPolicy("order-service", policy -> new NetworkPolicyBuilder(policy).editSpec()
+                .editFirstIngress().withPorts().endIngress().endSpec().build());
+        assertThat(NetworkRules.onlyPrometheusReachesManagementPorts(broken)).singleElement().asString()
+                .contains("order-service: admits api-gateway to the management port 9081 of order-service");
+    }
+
+    @Test
+    void keycloaksManagementPortOpenToTheServicesIsReported() {
+        ManifestSet broken = withNetworkPolicy("keycloak", policy -> new NetworkPolicyBuilder(policy).editSpec()
+                .editLastIngress().addNewPort().withProtocol("TCP").withNewPort("management").endPort().endIngress()
+                .endSpec().build());
+        assertThat(NetworkRules.onlyPrometheusReachesManagementPorts(broken)).hasSize(3)
+                .allSatisfy(violation -> assertThat(violation).contains("to the management port 9000 of keycloak"));
+    }
+
+    @Test
+    void aServiceWithoutTheIssuerIsReported() {
+        ManifestSet broken = withDeployment("order-service", d -> new DeploymentBuilder(d).editSpec().editTemplate()
+                .editSpec().editFirstContainer().removeMatchingFromEnvFrom(source -> source.hasConfigMapRef()
+                        && source.buildConfigMapRef().getName().equals("resource-server-config"))
+                .endContainer().endSpec().endTemplate().endSpec().build());
+        assertThat(IdentityProviderRules.springServicesTrustTheRealm(broken)).hasSize(2)
+                .allSatisfy(violation -> assertThat(violation).startsWith("order-service: SPRING_SECURITY_OAUTH2_")
+                        .contains(" is null"));
+    }
+
+    @Test
+    void aKeycloakHostnameThatIsNotTheIssuersIsReported() {
+        ManifestSet broken = withConfigMap("keycloak-config", map -> new ConfigMapBuilder(map)
+                .addToData("KC_HOSTNAME", "https://login.example.com").build());
+        assertThat(IdentityProviderRules.springServicesTrustTheRealm(broken)).hasSize(3)
+                .allSatisfy(violation -> assertThat(violation)
+                        .contains("tokens name the issuer https://login.example.com/realms/orderflow"));
+    }
+
+    @Test
+    void aRealmOtherThanTheRepositorysIsReported() {
+        ManifestSet broken = withConfigMap("keycloak-realm", map -> new ConfigMapBuilder(map)
+                .addToData("orderflow-realm.json", "{\"realm\": \"orderflow\"}").build());
+        assertThat(IdentityProviderRules.keycloakImportsTheRepositoryRealm(broken)).singleElement().asString()
+                .contains("which is not platform/identity/orderflow-realm.json");
+    }
+
+    @Test
+    void aKeycloakAdministratorIsReported() {
+        ManifestSet broken = withDeployment("keycloak", d -> new DeploymentBuilder(d).editSpec().editTemplate()
+                .editSpec().editFirstContainer().addNewEnv().withName("KC_BOOTSTRAP_ADMIN_PASSWORD").withValue("x")
+                .endEnv().endContainer().endSpec().endTemplate().endSpec().build());
+        assertThat(IdentityProviderRules.keycloakImportsTheRepositoryRealm(broken)).singleElement().asString()
+                .contains("KC_BOOTSTRAP_ADMIN_PASSWORD creates an administrator");
+    }
+
+    @Test
     void moreReplicasThanPartitionsAreReported() {
         List<HasMetadata> resources = new ArrayList<>(base.resources());
         resources.add(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("order-service").endMetadata()
@@ -196,6 +302,21 @@ class RulesDetectViolationsTest {
         List<HasMetadata> resources = new ArrayList<>(base.resources());
         resources.replaceAll(resource -> resource instanceof Deployment deployment
                 && deployment.getMetadata().getName().equals(name) ? change.apply(deployment) : resource);
+        return new ManifestSet("broken", resources);
+    }
+
+    private ManifestSet withIngress(String name, UnaryOperator<Ingress> change) {
+        return withResource(Ingress.class, name, change);
+    }
+
+    private ManifestSet withNetworkPolicy(String name, UnaryOperator<NetworkPolicy> change) {
+        return withResource(NetworkPolicy.class, name, change);
+    }
+
+    private <T extends HasMetadata> ManifestSet withResource(Class<T> kind, String name, UnaryOperator<T> change) {
+        List<HasMetadata> resources = new ArrayList<>(base.resources());
+        resources.replaceAll(resource -> kind.isInstance(resource) && resource.getMetadata().getName().equals(name)
+                ? change.apply(kind.cast(resource)) : resource);
         return new ManifestSet("broken", resources);
     }
 

@@ -3,6 +3,7 @@ package dev.orderflow.deployment.kubernetes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,6 +96,55 @@ final class WorkloadRules {
             }
         });
         return violations;
+    }
+
+    /**
+     * Every probe asks the management port (management.server.port), which the container declares; a scrape
+     * annotation names it too. The main port serves no actuator.
+     */
+    static List<String> springProbesAskTheManagementPort(ManifestSet set) {
+        List<String> violations = new ArrayList<>();
+        forEachSpringContainer(set, (workload, pod, container, service) -> {
+            int managementPort = service.managementPort();
+            if (!declaresPort(container, new IntOrString(managementPort))) {
+                violations.add(workload + ": declares no container port " + managementPort
+                        + " (its management.server.port)");
+            }
+            Map<String, Probe> probes = new LinkedHashMap<>();
+            probes.put("startupProbe", container.getStartupProbe());
+            probes.put("livenessProbe", container.getLivenessProbe());
+            probes.put("readinessProbe", container.getReadinessProbe());
+            probes.forEach((kind, probe) -> {
+                Integer port = probe == null || probe.getHttpGet() == null ? null
+                        : portNumber(container, probe.getHttpGet().getPort());
+                if (port != null && port != managementPort) {
+                    violations.add(workload + ": " + kind + " asks port " + port + ", not the management port "
+                            + managementPort);
+                }
+            });
+        });
+        springWorkloads(set).forEach((workload, template) -> {
+            String annotated = Optional.ofNullable(template.getMetadata().getAnnotations()).orElse(Map.of())
+                    .get("prometheus.io/port");
+            int managementPort = SpringService.named(template.getSpec().getContainers().stream()
+                    .filter(container -> SpringService.exists(container.getName())).findFirst().orElseThrow()
+                    .getName()).managementPort();
+            if (annotated != null && !annotated.equals(String.valueOf(managementPort))) {
+                violations.add(workload + ": prometheus.io/port " + annotated + " is not its management port "
+                        + managementPort);
+            }
+        });
+        return violations;
+    }
+
+    /** A port as a number: a named port is the container's port of that name (null when there is none). */
+    static Integer portNumber(Container container, IntOrString port) {
+        if (port.getIntVal() != null) {
+            return port.getIntVal();
+        }
+        return Optional.ofNullable(container.getPorts()).orElse(List.of()).stream()
+                .filter(candidate -> port.getStrVal().equals(candidate.getName()))
+                .map(ContainerPort::getContainerPort).findFirst().orElse(null);
     }
 
     private static void expectPath(String workload, String kind, Probe probe, String path, List<String> violations) {
@@ -364,7 +414,7 @@ final class WorkloadRules {
     }
 
     static Map<String, PodTemplateSpec> springWorkloads(ManifestSet set) {
-        Map<String, PodTemplateSpec> workloads = new java.util.LinkedHashMap<>(set.podTemplates());
+        Map<String, PodTemplateSpec> workloads = new LinkedHashMap<>(set.podTemplates());
         workloads.values().removeIf(template -> template.getSpec().getContainers().stream()
                 .noneMatch(container -> SpringService.exists(container.getName())));
         return workloads;

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>every key of its application*.yml, and every {@code ${NAME}} placeholder in them;</li>
  *   <li>every {@code @ConfigurationProperties} record or class and {@code @Value} placeholder in the sources of
  *       the service and the project modules it runs with ({@link ConfigurationPropertiesSources});</li>
- *   <li>Spring Boot's own configuration metadata (spring.profiles.active, logging.level.*...).</li>
+ *   <li>Spring Boot's own configuration metadata (spring.profiles.active, logging.level.*...), without the
+ *       properties it no longer binds (deprecated at level "error", such as management.otlp.tracing.export.enabled).</li>
  * </ul>
  * A variable is read when Spring's relaxed binding maps a known property to it: dots become underscores, dashes
  * disappear (or, the legacy form, become underscores), all upper case: {@code orderflow.saga.deadline-check-interval}
@@ -122,6 +123,10 @@ public final class PropertyCatalog {
                     .getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream in = url.openStream()) {
                     for (JsonNode property : json.readTree(in).path("properties")) {
+                        // A property deprecated at level "error" is no longer bound: setting it changes nothing.
+                        if (property.path("deprecation").path("level").asString("").equals("error")) {
+                            continue;
+                        }
                         String name = property.path("name").asString();
                         names.add(property.path("type").asString("").startsWith("java.util.Map") ? name + ".*" : name);
                     }

@@ -67,6 +67,15 @@ public final class SpringService {
         return port == null ? 8080 : Integer.parseInt(port);
     }
 
+    /**
+     * The port of the actuator: management.server.port, else the main port, where Spring Boot serves it when no
+     * port of its own is set (and where it would then be published or routed with the API).
+     */
+    public int managementPort() {
+        String port = property("management.server.port");
+        return port == null ? port() : Integer.parseInt(port);
+    }
+
     /** How long each phase of Spring's graceful shutdown may take (Boot's default: 30 s). */
     public Duration shutdownPhaseTimeout() {
         String value = property("spring.lifecycle.timeout-per-shutdown-phase");
