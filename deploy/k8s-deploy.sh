@@ -5,7 +5,8 @@
 # ENV is an overlay of k8s/overlays (dev, staging, prod); the images are REGISTRY/<service>:TAG.
 # Credentials: when POSTGRES_PASSWORD, ORDER_SERVICE_DB_PASSWORD and DELIVERY_SERVICE_DB_PASSWORD are set, they
 # are written to the overlay's secrets/*.env (never committed); otherwise the files must already be there (or,
-# for dev, the overlay's development literals are used). kubectl must point at the target cluster.
+# for dev, the overlay's development literals are used). So is the realm's when ORDERFLOW_CLIENT_SECRET is set
+# (demo users' passwords from ORDERFLOW_<NAME>_PASSWORD, random when unset). kubectl must point at the target cluster.
 set -euo pipefail
 
 if [ $# -ne 3 ]; then
@@ -28,6 +29,13 @@ if [ -d "$overlay/secrets" ]; then
     write_secret postgres-superuser POSTGRES_PASSWORD POSTGRES_PASSWORD
     write_secret order-service-db SPRING_DATASOURCE_PASSWORD ORDER_SERVICE_DB_PASSWORD
     write_secret delivery-service-db SPRING_DATASOURCE_PASSWORD DELIVERY_SERVICE_DB_PASSWORD
+    # The realm's placeholders: written together when the automation client's secret is given.
+    if [ -n "${ORDERFLOW_CLIENT_SECRET:-}" ]; then
+        (umask 077 && for key in ORDERFLOW_CLIENT_SECRET ORDERFLOW_ALICE_PASSWORD ORDERFLOW_BOB_PASSWORD \
+                ORDERFLOW_OLIVIA_PASSWORD; do
+            printf '%s=%s\n' "$key" "${!key:-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}"
+        done > "$overlay/secrets/keycloak-realm.env")
+    fi
 fi
 
 # A throw-away kustomization on top of the overlay that pins the images of this build. kustomize takes no

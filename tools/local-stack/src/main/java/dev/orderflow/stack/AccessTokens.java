@@ -34,8 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AccessTokens {
 
     public static final String AUTOMATION_CLIENT = "orderflow-automation";
-    /** The realm file's secret of the automation client: for development only, like the demo users' passwords. */
+    /**
+     * The realm file's default secret of the automation client, for development only, like the demo users' default
+     * passwords. Keycloak takes another one from the variable {@value #AUTOMATION_SECRET_VARIABLE}, and so does this
+     * class: the stack's Keycloak inherits the launcher's environment.
+     */
     public static final String AUTOMATION_SECRET = "automation-dev-only-secret";
+    static final String AUTOMATION_SECRET_VARIABLE = "ORDERFLOW_CLIENT_SECRET";
     public static final String WEB_CLIENT = "orderflow-web";
     /** A loopback redirect the web client accepts on any port (RFC 8252); nothing needs to listen there. */
     private static final String REDIRECT_URI = "http://127.0.0.1/callback";
@@ -74,13 +79,22 @@ public final class AccessTokens {
     public synchronized String automation() {
         return tokens.compute(AUTOMATION_CLIENT, (client, token) -> token != null && token.isFresh() ? token
                 : Token.of(tokenRequest(Map.of("grant_type", "client_credentials", "client_id", AUTOMATION_CLIENT,
-                        "client_secret", AUTOMATION_SECRET)))).value();
+                        "client_secret", environment(AUTOMATION_SECRET_VARIABLE, AUTOMATION_SECRET))))).value();
     }
 
-    /** A demo user's token (alice, bob, olivia: their passwords are their names, for development only). */
+    /**
+     * A demo user's token (alice, bob, olivia). Their passwords are their names, for development only, unless the
+     * realm's variable {@code ORDERFLOW_<NAME>_PASSWORD} gives another.
+     */
     public synchronized String demoUser(String name) {
+        String password = environment("ORDERFLOW_" + name.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD", name);
         return tokens.compute("user " + name, (user, token) -> token != null && token.isFresh() ? token
-                : login(name, name)).value();
+                : login(name, password)).value();
+    }
+
+    private static String environment(String variable, String otherwise) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? otherwise : value;
     }
 
     /** A user's token: logs in with this name and password through the login form, as a browser would. */
