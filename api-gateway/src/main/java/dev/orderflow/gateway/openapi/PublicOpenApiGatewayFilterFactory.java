@@ -14,13 +14,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code PublicOpenApi} route filter: points a service's OpenAPI document at what a browser has to call, since
- * Swagger UI follows its URLs from the browser.
+ * Swagger UI follows its URLs from the browser, and adds what the gateway itself answers.
  * <ul>
  * <li>{@code servers} becomes the gateway's path for that API. springdoc fills it with the URL the service was
  * called on (its internal host), and the service's paths ({@code /orders}) lack the gateway's {@code /api} prefix.
  * A relative server URL such as {@code /api} makes "Try it out" call {@code /api/orders} on whatever host served
  * the document: the gateway.</li>
  * <li>The OAuth2 security scheme's login endpoints become the issuer's public ones ({@link LoginEndpoints}).</li>
+ * <li>Every operation gets the answers only the gateway gives: 429, its 503 fallback and the rate-limit headers
+ * ({@link GatewayResponses}).</li>
  * </ul>
  * Bodies that are not OpenAPI documents (errors, fallbacks) pass unchanged.
  */
@@ -65,6 +67,7 @@ public class PublicOpenApiGatewayFilterFactory
                     .put("url", serverUrl)
                     .put("description", "API gateway");
             loginEndpoints.pointOAuth2FlowsAt(openApi);
+            GatewayResponses.addTo(openApi);
             return jsonMapper.writeValueAsString(openApi);
         }
         catch (JacksonException notJson) {

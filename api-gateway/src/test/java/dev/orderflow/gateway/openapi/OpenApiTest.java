@@ -1,6 +1,7 @@
 package dev.orderflow.gateway.openapi;
 
 import java.net.http.HttpResponse;
+import java.util.Collection;
 import java.util.List;
 
 import dev.orderflow.gateway.support.FakeBackend.Reply;
@@ -41,6 +42,48 @@ class OpenApiTest extends GatewayIntegrationTest {
         assertThat(servers).containsExactly("/api");
         assertThat(json(document, "$.info.title").toString()).isEqualTo("order-service");
         assertThat((Object) json(document, "$.paths./orders")).isNotNull();
+    }
+
+    /** As a service describes its errors: a Problem schema, and a 503 of its own that the gateway's replaces. */
+    private static final String DOCUMENT_WITH_PROBLEMS = """
+            {"openapi":"3.1.0","info":{"title":"order-service","version":"1"},
+             "paths":{"/orders/{id}":{"parameters":[],"get":{"responses":{
+               "200":{"description":"OK","content":{"application/json":{"schema":{"type":"object"}}}},
+               "404":{"$ref":"#/components/responses/NotFound"},
+               "503":{"$ref":"#/components/responses/ServiceUnavailable"}}}}},
+             "components":{"schemas":{"Problem":{"type":"object"}},
+               "responses":{"NotFound":{"description":"No such order"},
+                            "ServiceUnavailable":{"description":"The order store is unavailable"}}}}""";
+
+    @Test
+    void addsTheGatewaysOwnAnswersToEveryOperation() {
+        orderService.answer(Reply.json(200, DOCUMENT_WITH_PROBLEMS));
+
+        HttpResponse<String> document = anonymous().get("/openapi/orders");
+
+        String responses = "$.paths['/orders/{id}'].get.responses";
+        Collection<String> statuses = json(document, responses + ".keys()");
+        assertThat(statuses).containsExactly("200", "404", "429", "503");
+        assertThat(json(document, responses + "['429']['$ref']").toString())
+                .isEqualTo("#/components/responses/TooManyRequests");
+        assertThat(json(document, responses + "['503']['$ref']").toString())
+                .isEqualTo("#/components/responses/GatewayUnavailable");
+        assertThat(json(document, responses + "['404']['$ref']").toString())
+                .isEqualTo("#/components/responses/NotFound");
+        for (String gatewayResponse : List.of("TooManyRequests", "GatewayUnavailable")) {
+            String response = "$.components.responses." + gatewayResponse;
+            assertThat(json(document, response + ".content['application/problem+json'].schema['$ref']").toString())
+                    .isEqualTo("#/components/schemas/Problem");
+            assertThat(json(document, response + ".headers['Retry-After']['$ref']").toString())
+                    .isEqualTo("#/components/headers/Retry-After");
+        }
+        Collection<String> successHeaders = json(document, responses + "['200'].headers.keys()");
+        assertThat(successHeaders).containsExactlyInAnyOrder(
+                "X-RateLimit-Remaining", "X-RateLimit-Replenish-Rate", "X-RateLimit-Burst-Capacity");
+        assertThat(json(document, responses + "['200'].headers['X-RateLimit-Remaining']['$ref']").toString())
+                .isEqualTo("#/components/headers/X-RateLimit-Remaining");
+        assertThat(json(document, "$.components.headers['X-RateLimit-Remaining'].schema.type").toString())
+                .isEqualTo("integer");
     }
 
     @Test

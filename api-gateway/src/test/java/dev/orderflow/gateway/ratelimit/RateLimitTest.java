@@ -37,6 +37,7 @@ class RateLimitTest extends GatewayIntegrationTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         assertThat(json(limited, "$.status").toString()).isEqualTo("429");
         assertThat(json(limited, "$.title").toString()).isEqualTo("Too Many Requests");
         assertThat(orderService.receivedCount()).isEqualTo(BURST);
