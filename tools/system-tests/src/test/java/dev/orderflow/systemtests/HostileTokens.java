@@ -80,8 +80,9 @@ final class HostileTokens {
                 r -> bearer("huge", realToken + "." + "A".repeat(r.nextInt(4_000, 40_000))),
                 r -> bearer("non-ASCII", realToken.substring(0, r.nextInt(1, realToken.length())) + "é€"
                         + realToken.substring(realToken.length() / 2)),
+                // Never "Bearer " and the real token alone: that is the one well-formed header.
                 r -> new Attempt("not the Bearer scheme", List.of(pick(r, List.of("Basic ", "Token ", "JWT ", "bearer",
-                        "Bearer", "Bearer ", "Bearer  ", "Bearer\t", "Bearer,")) + pick(r, List.of(realToken, "",
+                        "Bearer", "Bearer  ", "Bearer\t", "Bearer,")) + pick(r, List.of(realToken, "",
                         "YWxpY2U6YWxpY2U=", realToken + " " + realToken)))),
                 r -> new Attempt("two Authorization headers, one of them bad",
                         List.of("Bearer " + changedCharacter(r), "Bearer " + realToken)),
