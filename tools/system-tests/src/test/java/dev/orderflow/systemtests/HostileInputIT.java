@@ -1,8 +1,8 @@
 package dev.orderflow.systemtests;
 
+import static dev.orderflow.systemtests.RawAnswers.abbreviate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,14 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hostile input through the gateway, generated from a seeded random source (see {@link HostileRequests}): whatever
@@ -28,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileInputIT {
 
     private static final int REQUESTS = 1_200;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> ACTUATOR_MARKERS = List.of("\"_links\"", "\"propertySources\"", "\"activeProfiles\"",
             "\"circuitBreakers\"", "\"chaosMonkeySettings\"", "jvm_memory", "\"groups\":[\"liveness\"", "\"openapi\"",
             "\"status\":\"UP\"", "\"routes\"");
@@ -60,7 +55,7 @@ class HostileInputIT {
                 continue; // a request the HTTP client itself refuses to send (e.g. a header with a control character)
             }
             sent++;
-            Optional<HttpResponse<String>> response = send(request.get());
+            Optional<HttpResponse<String>> response = RawAnswers.send(http, request.get());
             if (response.isEmpty()) {
                 failures.add("no answer at all to " + probe);
                 continue;
@@ -83,7 +78,7 @@ class HostileInputIT {
 
     private static Optional<String> judge(HostileRequests.Probe probe, HttpResponse<String> response) {
         int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+        String body = RawAnswers.body(response);
         if (status >= 500) {
             return Optional.of(status + " for " + probe + " -> " + abbreviate(body));
         }
@@ -93,18 +88,8 @@ class HostileInputIT {
             }
         }
         if (status >= 400 && !probe.method().equals("HEAD")) {
-            String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-            if (!type.startsWith("application/problem+json")) {
-                return Optional.of(status + " without problem details (" + type + ") for " + probe + " -> " + abbreviate(body));
-            }
-            try {
-                JsonNode problem = JSON.readTree(body);
-                if (problem.path("status").asInt() != status || problem.path("title").asString().isEmpty()) {
-                    return Optional.of(status + " with a problem lacking status/title for " + probe + " -> " + abbreviate(body));
-                }
-            } catch (RuntimeException notJson) {
-                return Optional.of(status + " with a problem body that is not JSON for " + probe + " -> " + abbreviate(body));
-            }
+            return RawAnswers.problemFault(response).map(fault -> status + " " + fault + " for " + probe + " -> "
+                    + abbreviate(body));
         }
         return Optional.empty();
     }
@@ -125,22 +110,8 @@ class HostileInputIT {
         }
     }
 
-    private Optional<HttpResponse<String>> send(HttpRequest request) {
-        try {
-            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private long orderCount() {
         return system.as(SystemStack.OPERATOR).get("/api/orders?size=1").json().path("totalItems").asLong();
     }
 
-    private static String abbreviate(String body) {
-        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.orderflow.systemtests;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,16 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.orderflow.testinfra.HttpTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import static dev.orderflow.systemtests.RawAnswers.abbreviate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileTokensIT {
 
     private static final int ATTEMPTS = 340;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SystemStack system;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,7 +65,7 @@ class HostileTokensIT {
                 continue; // a header the HTTP client itself refuses to send
             }
             sent++;
-            judge(attempt, endpoint, send(request.get())).ifPresent(failures::add);
+            judge(attempt, endpoint, RawAnswers.send(http, request.get())).ifPresent(failures::add);
         }
 
         assertThat(sent).as("attempts sent").isGreaterThanOrEqualTo(200);
@@ -88,16 +84,12 @@ class HostileTokensIT {
         }
         HttpResponse<String> response = answer.get();
         int status = response.statusCode();
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (status != 401 && !refusedAsMalformed(attempt, status)) {
-            return Optional.of(status + " for " + what + " -> " + abbreviate(response.body()));
+            return Optional.of(status + " for " + what + " -> " + abbreviate(RawAnswers.body(response)));
         }
-        if (!type.startsWith("application/problem+json")) {
-            return Optional.of(status + " without problem details (" + type + ") for " + what);
-        }
-        JsonNode problem = JSON.readTree(response.body());
-        if (problem.path("status").asInt() != status || problem.path("title").asString().isEmpty()) {
-            return Optional.of(status + " with a problem lacking status/title for " + what);
+        Optional<String> fault = RawAnswers.problemFault(response);
+        if (fault.isPresent()) {
+            return Optional.of(status + " " + fault.get() + " for " + what);
         }
         if (status == 401 && !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
             return Optional.of("401 without a Bearer challenge for " + what);
@@ -115,21 +107,6 @@ class HostileTokensIT {
             case "two Authorization headers, one of them bad" -> status == 400;
             default -> false;
         };
-    }
-
-    private Optional<HttpResponse<String>> send(HttpRequest request) {
-        try {
-            return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 
     private record Endpoint(String method, String path, String body) {
